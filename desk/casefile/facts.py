@@ -1,0 +1,244 @@
+"""The immutable snapshot of one case: what the checker, the templates and the dossier read.
+
+A ``CaseFile`` is built from the interchange format (``desk-case/1``) or from the database; both
+paths meet here, so every rule and every template sees one shape. Nothing in this module touches
+the database or the file system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+PROCEDURES = ("summary", "general")
+SOURCES = ("patrol", "complaint", "transfer", "assigned", "other")
+OUTCOMES = (
+    "penalty",
+    "no_penalty_minor",
+    "no_penalty_unfounded",
+    "criminal_transfer",
+    "jurisdiction_transfer",
+    "pending",
+)
+PENALTY_KINDS = (
+    "warning",
+    "circulated_criticism",
+    "fine",
+    "confiscate_gains",
+    "confiscate_property",
+    "suspend_permit",
+    "lower_qualification",
+    "revoke_permit",
+    "restrict_business",
+    "suspend_business",
+    "order_closure",
+    "restrict_practice",
+)
+RETENTIONS = ("permanent", "30y", "10y")
+PARTY_KINDS = ("person", "individual_business", "organization")
+EVENT_TYPES = (
+    "discovered",
+    "filed",
+    "inspected",
+    "inquired",
+    "evidence_preserved",
+    "evidence_handled",
+    "rectification_checked",
+    "notified",
+    "statement",
+    "statement_waived",
+    "hearing_requested",
+    "hearing_waived",
+    "hearing_notified",
+    "hearing_held",
+    "investigation_concluded",
+    "legal_review",
+    "collective_discussion",
+    "decided",
+    "extension_approved",
+    "paid",
+    "installment_approved",
+    "reminded",
+    "enforcement_applied",
+    "transferred",
+    "transfer_receipt",
+    "published",
+    "reconsideration",
+    "litigation",
+    "closed",
+)
+SERVICE_METHODS = ("direct", "left", "post", "electronic", "entrusted", "notice")
+DOCUMENT_STATUSES = ("draft", "issued", "void")
+
+
+@dataclass(frozen=True)
+class AgencySettings:
+    """Per-agency settings the law leaves to provincial rules (rules.md marks them *setting*)."""
+
+    hearing_threshold_person: Decimal = Decimal(10000)
+    hearing_threshold_organization: Decimal = Decimal(100000)
+    summary_limit_person: Decimal = Decimal(200)
+    summary_limit_organization: Decimal = Decimal(3000)
+    individual_business_as_organization: bool = False
+    statement_working_days: int = 3
+    hearing_request_working_days: int = 5
+    publication_working_days: int = 7
+    extension_days: int = 30
+    no_penalty_needs_notice: bool = True
+    no_penalty_needs_collective: bool = True
+    deduction_blocker: int = 20
+    deduction_major: int = 5
+    deduction_minor: int = 1
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    code: str
+    squad: str = ""
+    reconsideration_body: str = ""
+    court: str = ""
+    number_pattern: str = "{agency}{code}字〔{year}〕{seq}号"
+    settings: AgencySettings = field(default_factory=AgencySettings)
+
+
+@dataclass(frozen=True)
+class Officer:
+    name: str
+    certificate: str = ""
+
+
+@dataclass(frozen=True)
+class Discretion:
+    level: str = ""
+    standard: str = ""
+
+
+@dataclass(frozen=True)
+class Penalty:
+    kinds: tuple[str, ...] = ()
+    fine: Decimal | None = None
+    confiscated: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    number: str | None
+    cause: str
+    procedure: str
+    outcome: str
+    domain: str = ""
+    source: str = "other"
+    discovered_on: date | None = None
+    violation_on: date | None = None
+    facts: str = ""
+    evidence: tuple[str, ...] = ()
+    violated: tuple[str, ...] = ()
+    basis: tuple[str, ...] = ()
+    discretion: Discretion = field(default_factory=Discretion)
+    penalty: Penalty = field(default_factory=Penalty)
+    major: bool = False
+    complex: bool = False
+    endangers_safety: bool = False
+    officers: tuple[Officer, ...] = ()
+    retention: str | None = None
+
+
+@dataclass(frozen=True)
+class Party:
+    kind: str
+    name: str
+    id_type: str | None = None
+    id_number: str | None = None
+    uscc: str | None = None
+    legal_representative: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    on: date
+    at: str | None = None
+    by: str | None = None
+    note: str | None = None
+    amount: Decimal | None = None
+    kinds: tuple[str, ...] | None = None
+    days: int | None = None
+    leaders: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    status: str = "issued"
+    number: str | None = None
+    issued_on: date | None = None
+    served_on: date | None = None
+    service: str | None = None
+    receiver: str | None = None
+    serves: str | None = None
+    hearing_right: bool | None = None
+    pages: int | None = None
+    file: str | None = None
+    fields: dict[str, object] | None = None
+    void_reason: str | None = None
+    id: int | None = None
+
+    @property
+    def issued(self) -> bool:
+        return self.status == "issued"
+
+    @property
+    def reference(self) -> str:
+        """How a finding or a receipt names this document: its number, else its kind."""
+        return self.number or self.kind
+
+
+@dataclass(frozen=True)
+class Attachment:
+    title: str
+    kind: str = "other"
+    made_on: date | None = None
+    made_by: str | None = None
+    proves: str | None = None
+    pages: int | None = None
+    file: str | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """One case with everything recorded about it, in the order the file records it."""
+
+    agency: Agency
+    case: Case
+    parties: tuple[Party, ...] = ()
+    events: tuple[Event, ...] = ()
+    documents: tuple[Document, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    id: int | None = None
+    status: str = "open"
+
+    def events_of(self, *types: str) -> list[Event]:
+        """Events of the given types, oldest first (stable for equal dates)."""
+        return sorted((e for e in self.events if e.type in types), key=lambda e: (e.on, e.at or ""))
+
+    def documents_of(self, *kinds: str, include_void: bool = False) -> list[Document]:
+        """Documents of the given kinds (issued and drafts; voided ones only when asked)."""
+        return [
+            d
+            for d in self.documents
+            if d.kind in kinds and (include_void or d.status != "void")
+        ]
+
+    def issued_of(self, *kinds: str) -> list[Document]:
+        """Issued documents of the given kinds, by issue date."""
+        found = [d for d in self.documents if d.kind in kinds and d.issued]
+        return sorted(found, key=lambda d: d.issued_on or date.max)
+
+    @property
+    def main_party(self) -> Party | None:
+        return self.parties[0] if self.parties else None

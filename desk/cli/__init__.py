@@ -1,0 +1,67 @@
+"""The ``desk`` command line (../shared/contract/CLI.md). Each verb group lives in its own module.
+
+A module registers its verbs with ``register(subparsers)``; each verb's handler takes the parsed
+arguments and returns an exit code. Handlers import what they need when they run, so ``desk
+--help`` and the window start fast. Errors map to the contract's exit codes here and only here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from desk.errors import DeskError
+
+VERB_MODULES = ("cases", "documents", "check", "calendar", "dossier", "archive", "gui")
+log = logging.getLogger("desk")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        from desk.errors import UserError
+
+        raise UserError("bad_option", option=self.prog, detail=message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="desk", description="Desk — administrative enforcement case files")
+    sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
+    for name in VERB_MODULES:
+        try:
+            module = import_module(f"desk.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"desk.cli.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list or ["gui"])
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
+        return int(args.func(args) or 0)
+    except DeskError as err:
+        print(err.render(), file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a fault in Desk: keep the details, never exit 1 or 2
+        import traceback
+
+        traceback.print_exc()
+        return 3
+
+
+def write_out(text: str) -> None:
+    """Print to stdout in UTF-8 whatever the console's encoding."""
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()

@@ -1,0 +1,121 @@
+"""The one ``DeskError`` tree. Every exception Desk raises on purpose is defined here.
+
+A ``UserError`` is a mistake the user can fix: it carries a message key and its parameters, and is
+shown as one translated line (what is wrong, what to do); the command line exits 2 and nothing was
+changed. A ``Refusal`` is a verb's own "no" (blockers found, damage found): exit 1. Anything else
+escaping Desk is a fault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+# Message keys → English source text (the msgid translated through the gettext catalogs).
+MESSAGES: dict[str, str] = {
+    "not_json": "The file is not valid JSON ({detail}). Check that it is a desk-case/1 export.",
+    "file_unreadable": "Cannot read {path}: {detail}.",
+    "invalid_case": "The case file has {count} problem(s); nothing was imported:",
+    "problem": "{where}: {what}",
+    "wrong_format": "format must be “desk-case/1”, not “{value}”.",
+    "unknown_key": "unknown key “{key}” — remove it or correct its spelling.",
+    "missing_key": "“{key}” is required.",
+    "bad_type": "“{key}” must be {expected}.",
+    "bad_date": "“{value}” is not a real date (YYYY-MM-DD).",
+    "bad_time": "“{value}” is not a time (HH:MM).",
+    "bad_enum": "“{value}” is not allowed; use one of: {choices}.",
+    "negative": "must not be negative ({value}).",
+    "bad_id_number": "ID number {value} is invalid (GB 11643 check digit or birth date).",
+    "bad_uscc": "unified social credit code {value} is invalid (GB 32100 / GB 11714 check).",
+    "party_id_missing": "an organisation needs a unified social credit code (uscc).",
+    "unknown_document_kind": "unknown document kind “{value}” — see “desk kinds”.",
+    "duplicate_number_in_file": "number {value} appears more than once in the file.",
+    "duplicate_number_in_db": "number {value} is already used in this database.",
+    "number_pattern": "number {value} does not match the agency's pattern for {kind} ({example}).",
+    "serves_nowhere": "serves “{value}”, which is no document in this file.",
+    "file_missing": "file {value} does not exist.",
+    "case_not_found": "No case “{ref}”. List the cases with “desk cases”.",
+    "document_not_found": "No document “{ref}”. List a case's documents with “desk export CASE”.",
+    "demo_not_empty": "The database already holds cases; “desk demo” only fills an empty database.",
+    "unknown_kind": "Unknown document kind “{kind}”. Run “desk kinds” to list the kinds.",
+    "manifest_invalid": "The manifest of {kind} is invalid: {problem}.",
+    "manifest_field_type": "The manifest of {kind} gives field {field} the unknown type {value}.",
+    "database_unavailable": "Cannot open the database ({detail}). Check DESK_DATABASE_URL or DESK_HOME.",
+    "database_conflict": "The database refused the change ({detail}); nothing was saved.",
+    "bad_option": "{option}: {detail}",
+    "case_frozen": "Case {ref} is archived and read-only; nothing was changed.",
+}
+
+
+class DeskError(Exception):
+    """Root of every error Desk raises on purpose."""
+
+    exit_code = 3
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the user's language)."""
+        from desk.i18n import gettext
+
+        template = MESSAGES.get(self.key, self.key)
+        return gettext(template, lang).format(**{k: _text(v) for k, v in self.params.items()})
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+class UserError(DeskError):
+    """The user's input is wrong; nothing was changed. The command line exits 2."""
+
+    exit_code = 2
+
+
+class ValidationError(UserError):
+    """Input with one or more problems; each problem names where it is and what is wrong."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("invalid_case", count=len(self.problems))
+
+    def render(self, lang: str | None = None) -> str:
+        head = super().render(lang)
+        return "\n".join([head, *(f"  - {p.render(lang)}" for p in self.problems)])
+
+
+class Problem(UserError):
+    """One problem at one place of an input (``where`` is a JSON path such as ``parties[0].uscc``)."""
+
+    def __init__(self, where: str, key: str, /, **params: object) -> None:
+        self.where = where
+        super().__init__(key, **params)
+
+    def render(self, lang: str | None = None) -> str:
+        return f"{self.where}: {super().render(lang)}"
+
+
+class NotFound(UserError):
+    """A case, document or file the user named does not exist."""
+
+
+class TemplateError(UserError):
+    """A manifest or template is unusable."""
+
+
+class FrozenError(UserError):
+    """A write to an archived (read-only) case."""
+
+
+class DatabaseError(DeskError):
+    """The database could not be reached or refused a change."""
+
+
+class Refusal(DeskError):
+    """The verb's own "no": the check found blockers, verify found damage, archive refused."""
+
+    exit_code = 1

@@ -1,0 +1,24 @@
+"""Typed SQLAlchemy 2 models, one aggregate per module."""
+
+from desk.models.agency import Agency, Officer
+from desk.models.audit import AuditEntry
+from desk.models.base import Base
+from desk.models.calendar import CalendarDay
+from desk.models.case import Attachment, Case, Document, Event, Party
+from desk.models.numbering import FormBlock, NumberCounter, NumberLog
+
+__all__ = [
+    "Agency",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "CalendarDay",
+    "Case",
+    "Document",
+    "Event",
+    "FormBlock",
+    "NumberCounter",
+    "NumberLog",
+    "Officer",
+    "Party",
+]

@@ -1,0 +1,213 @@
+"""Case use cases: import, export, list, and loading a case's snapshot."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from desk.casefile import facts as f
+from desk.casefile import jsonio, schema
+from desk.casefile.numbers import parse_number
+from desk.db.uow import UnitOfWork
+from desk.errors import FrozenError, NotFound, Problem, UserError, ValidationError
+from desk.models import Agency, Case, Document
+from desk.services import audit, mapping, numbering, store
+
+
+def resolve(uow: UnitOfWork, ref: str | int) -> Case:
+    """A case by internal id or by case number."""
+    s = uow.session
+    case = None
+    if isinstance(ref, int) or str(ref).isdigit():
+        case = s.get(Case, int(ref))
+    if case is None:
+        case = s.scalars(select(Case).where(Case.number == str(ref))).first()
+    if case is None:
+        raise NotFound("case_not_found", ref=ref)
+    return case
+
+
+def ensure_writable(case: Case) -> None:
+    """Archived cases are read-only on every write path."""
+    if case.status == "archived":
+        raise FrozenError("case_frozen", ref=case.number or case.id)
+
+
+def load_casefile(uow: UnitOfWork, ref: str | int) -> f.CaseFile:
+    case = resolve(uow, ref)
+    loaded = uow.session.scalars(
+        select(Case)
+        .where(Case.id == case.id)
+        .options(selectinload(Case.parties), selectinload(Case.events), selectinload(Case.documents),
+                 selectinload(Case.attachments))
+    ).one()
+    agency = uow.session.get(Agency, case.agency_id)
+    assert agency is not None
+    return mapping.to_casefile(loaded, agency)
+
+
+def all_case_ids(uow: UnitOfWork) -> list[int]:
+    return list(uow.session.scalars(select(Case.id).order_by(Case.id)))
+
+
+def agency_for(uow: UnitOfWork, a: f.Agency) -> Agency:
+    """The agency with this code, created from the file's agency block when new."""
+    agency = uow.session.scalars(select(Agency).where(Agency.code == a.code)).first()
+    if agency is None:
+        agency = Agency(name=a.name, code=a.code, squads=[a.squad] if a.squad else [],
+                        reconsideration_body=a.reconsideration_body, court=a.court, number_pattern=a.number_pattern,
+                        settings={})
+        uow.session.add(agency)
+        uow.session.flush()
+    elif a.squad and a.squad not in agency.squads:
+        agency.squads = [*agency.squads, a.squad]
+    return agency
+
+
+def read_case_json(path: Path) -> f.CaseFile:
+    """Parse and validate a ``desk-case/1`` file (relative ``file`` paths resolved beside it)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError("file_unreadable", path=path, detail=exc.strerror or exc) from exc
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError("not_json", detail=f"{exc.msg}, line {exc.lineno} column {exc.colno}") from exc
+    return schema.load(raw, path.parent)
+
+
+def import_case(uow: UnitOfWork, path: Path) -> int:
+    """Import one case file; refuses (changing nothing) on any problem. Returns the new case id."""
+    cf = read_case_json(path)
+    return store_casefile(uow, cf, base=path.parent)
+
+
+def store_casefile(uow: UnitOfWork, cf: f.CaseFile, *, base: Path | None = None) -> int:
+    """Write a validated snapshot as a new case, spending its numbers."""
+    s = uow.session
+    agency = agency_for(uow, cf.agency)
+    numbered = [(i, d) for i, d in enumerate(cf.documents) if d.number]
+    problems: list[Problem] = []
+    if numbered:
+        used = set(s.scalars(select(Document.number).where(
+            Document.agency_id == agency.id, Document.number.in_([d.number for _, d in numbered]))))
+        problems += [Problem(f"documents[{i}].number", "duplicate_number_in_db", value=d.number)
+                     for i, d in numbered if d.number in used]
+    if cf.case.number and s.scalars(select(Case.id).where(
+            Case.agency_id == agency.id, Case.number == cf.case.number)).first():
+        problems.append(Problem("case.number", "duplicate_number_in_db", value=cf.case.number))
+    if problems:
+        raise ValidationError(problems)
+    cf = _store_files(cf, base)
+    case = mapping.new_case(cf, agency)
+    s.add(case)
+    s.flush()
+    by_ref: dict[str, Document] = {}
+    for pos, d in enumerate(cf.documents):
+        row = mapping.new_document(d, agency_id=agency.id, position=pos)
+        if d.file and d.file.startswith("store:"):
+            row.file_sha256, row.file_name = d.file[6:].split("/", 1)
+        case.documents.append(row)
+        s.flush()
+        if d.number:
+            parsed = parse_number(agency.number_pattern, agency.code, d.number)
+            if parsed:
+                row.code, row.year, row.seq = parsed.code, parsed.year, parsed.seq
+                numbering.record_imported(uow, agency, parsed, d.number, row.id)
+        by_ref.setdefault(d.reference, row)
+    for row in case.documents:
+        if row.serves and row.serves in by_ref:
+            row.serves_id = by_ref[row.serves].id
+    for att, a in zip(case.attachments, cf.attachments, strict=True):
+        if a.file and a.file.startswith("store:"):
+            att.sha256, att.file_name = a.file[6:].split("/", 1)
+    audit.record(uow, "case_imported", case_id=case.id, number=case.number)
+    return case.id
+
+
+def _store_files(cf: f.CaseFile, base: Path | None) -> f.CaseFile:
+    """Copy referenced files into the content-addressed store; ``file`` becomes ``store:<sha>/<name>``."""
+
+    def stored(rel: str | None) -> str | None:
+        if not rel or rel.startswith("store:"):
+            return rel
+        src = Path(rel) if base is None else base / rel
+        return f"store:{store.put_file(src)}/{src.name}"
+
+    docs = tuple(replace(d, file=stored(d.file)) for d in cf.documents)
+    atts = []
+    for a in cf.attachments:
+        ref = stored(a.file)
+        atts.append(replace(a, file=ref, sha256=ref[6:].split("/", 1)[0] if ref else a.sha256))
+    return replace(cf, documents=docs, attachments=tuple(atts))
+
+
+def export_case(uow: UnitOfWork, ref: str | int, out: Path | None = None) -> str:
+    """The case as ``desk-case/1`` JSON. With ``out``, files are copied to ``files/`` beside it."""
+    cf = load_casefile(uow, ref)
+
+    def exported(file: str | None) -> str | None:
+        if not file or not file.startswith("store:"):
+            return file
+        sha, name = file[6:].split("/", 1)
+        if out is None:
+            return str(store.path_of(sha))
+        target = out.parent / "files" / f"{sha[:8]}-{name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(store.path_of(sha), target)
+        return f"files/{target.name}"
+
+    cf = replace(
+        cf,
+        documents=tuple(replace(d, file=exported(d.file)) for d in cf.documents),
+        attachments=tuple(replace(a, file=exported(a.file), sha256=None) for a in cf.attachments),
+    )
+    text = jsonio.dumps(cf)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+    return text
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    number: str | None
+    cause: str
+    party: str
+    procedure: str
+    outcome: str
+    status: str
+    squad: str
+    filed_on: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def list_cases(uow: UnitOfWork, *, status: str | None = None, search: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[CaseRow]:
+    stmt = select(Case).order_by(Case.id)
+    if status:
+        stmt = stmt.where(Case.status == status)
+    if search:
+        like = f"%{search}%"
+        stmt = stmt.where(or_(Case.number.like(like), Case.party_name.like(like), Case.cause.like(like)))
+    stmt = stmt.offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [
+        CaseRow(id=c.id, number=c.number, cause=c.cause, party=c.party_name, procedure=c.procedure,
+                outcome=c.outcome, status=c.status, squad=c.squad,
+                filed_on=c.filed_on.isoformat() if c.filed_on else None)
+        for c in uow.session.scalars(stmt)
+    ]
+
+
+def count_cases(uow: UnitOfWork) -> int:
+    return int(uow.session.scalar(select(func.count(Case.id))) or 0)

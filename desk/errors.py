@@ -15,7 +15,6 @@ MESSAGES: dict[str, str] = {
     "not_json": "The file is not valid JSON ({detail}). Check that it is a desk-case/1 export.",
     "file_unreadable": "Cannot read {path}: {detail}.",
     "invalid_case": "The case file has {count} problem(s); nothing was imported:",
-    "problem": "{where}: {what}",
     "wrong_format": "format must be “desk-case/1”, not “{value}”.",
     "unknown_key": "unknown key “{key}” — remove it or correct its spelling.",
     "missing_key": "“{key}” is required.",
@@ -43,6 +42,9 @@ MESSAGES: dict[str, str] = {
     "database_conflict": "The database refused the change ({detail}); nothing was saved.",
     "bad_option": "{option}: {detail}",
     "case_frozen": "Case {ref} is archived and read-only; nothing was changed.",
+    "calendar_missing": "No holiday calendar for {year}: import the State Council's notice for {year} with “desk calendar import FILE”.",
+    "calendar_file_invalid": "{path}, {where}: {detail}. Use the layout of desk/procedure/holidays.toml, or CSV lines date,working,note.",
+    "calendar_file_kind": "{path}: a calendar file must end in .toml or .csv.",
 }
 
 
@@ -119,3 +121,11 @@ class Refusal(DeskError):
     """The verb's own "no": the check found blockers, verify found damage, archive refused."""
 
     exit_code = 1
+
+
+class CalendarMissing(UserError):
+    """A date falls in a year the holiday calendar has no data for (a deadline cannot be counted)."""
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        super().__init__("calendar_missing", year=year)

@@ -56,7 +56,7 @@ def _regex(pattern: str, agency: str) -> re.Pattern[str]:
             out.append(r"(?P<year>\d{4})")
         elif name == "seq":
             width = int(spec) if spec.isdigit() else 0
-            out.append(rf"(?P<seq>\d{{{width}}}|[1-9]\d*)" if width else r"(?P<seq>[1-9]\d*)")
+            out.append(rf"(?P<seq>\d{{{width}}}|[1-9]\d{{{width},}})" if width else r"(?P<seq>[1-9]\d*)")
     return re.compile("".join(out) + r"\Z")
 
 

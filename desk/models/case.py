@@ -133,7 +133,7 @@ class Document(Base):
     receiver: Mapped[str | None] = mapped_column(String(100))
     # for a 送达回证: the number (or, unnumbered, the kind) of the document it serves, and its id
     serves: Mapped[str | None] = mapped_column(String(80))
-    serves_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+    serves_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
     hearing_right: Mapped[bool | None]
     pages: Mapped[int | None]
     # the stored file (content-addressed) and the DOCX hash frozen at issue

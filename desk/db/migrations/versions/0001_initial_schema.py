@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-21 13:55:19.121183
+Create Date: 2026-11-21 13:58:12.457624
 """
 
 from __future__ import annotations
@@ -194,7 +194,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["case_id"], ["case_file.id"], name=op.f("fk_document_case_id_case_file"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(["serves_id"], ["document.id"], name=op.f("fk_document_serves_id_document")),
+        sa.ForeignKeyConstraint(
+            ["serves_id"], ["document.id"], name=op.f("fk_document_serves_id_document"), ondelete="SET NULL"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document")),
         sa.UniqueConstraint("agency_id", "number", name=op.f("uq_document_agency_id_number")),
     )

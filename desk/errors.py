@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "database_conflict": "The database refused the change ({detail}); nothing was saved.",
     "bad_option": "{option}: {detail}",
     "case_frozen": "Case {ref} is archived and read-only; nothing was changed.",
+    "not_permitted": "Your role ({roles}) may not {action}; ask a colleague who may.",
     "document_frozen": "Document {ref} is {status} and frozen; void it and draft a new one to change it.",
     "document_not_draft": "Document {ref} is {status}, not a draft; only a draft can be issued.",
     "document_not_issued": "Document {ref} is {status}; only an issued document can be served or voided.",

@@ -19,6 +19,7 @@ class UnitOfWork:
     session: Session
     engine: Engine
     actor: str = ""
+    roles: frozenset[str] | None = None
 
     @property
     def sqlite(self) -> bool:
@@ -26,13 +27,14 @@ class UnitOfWork:
 
 
 @contextmanager
-def unit_of_work(url: str | None = None, *, write: bool = True, actor: str = "") -> Iterator[UnitOfWork]:
+def unit_of_work(url: str | None = None, *, write: bool = True, actor: str = "",
+                 roles: frozenset[str] | None = None) -> Iterator[UnitOfWork]:
     """A transaction. ``write=True`` takes SQLite's write lock at BEGIN (numbering must not race)."""
     engine = get_engine(url)
     bind = engine.execution_options(desk_sqlite_begin="IMMEDIATE") if write else engine
     session = Session(bind=bind, expire_on_commit=False, autoflush=True)
     try:
-        yield UnitOfWork(session=session, engine=engine, actor=actor)
+        yield UnitOfWork(session=session, engine=engine, actor=actor, roles=roles)
         if write:
             session.commit()
         else:

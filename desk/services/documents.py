@@ -18,7 +18,7 @@ from desk.catalogue import Kind, kind
 from desk.db.uow import UnitOfWork
 from desk.errors import NotFound, Problem, UserError, ValidationError
 from desk.models import Agency, Document, FormBlock
-from desk.services import audit, numbering, store
+from desk.services import access, audit, numbering, store
 from desk.services.cases import ensure_writable, load_casefile, resolve
 
 SERVICE_METHODS = ("direct", "left", "post", "electronic", "entrusted", "notice")
@@ -42,6 +42,7 @@ def draft(uow: UnitOfWork, case_ref: str | int, kind_id: str, values: Mapping[st
     from desk.render.defaults import default_fields
     from desk.render.docx_fill import validate_fields
 
+    access.require(uow, "draft")
     case = resolve(uow, case_ref)
     ensure_writable(case)
     k = kind(kind_id)
@@ -64,6 +65,7 @@ def edit(uow: UnitOfWork, ref: str | int, values: Mapping[str, object]) -> Docum
     """Change fields of a draft (an issued document is frozen)."""
     from desk.render.docx_fill import validate_fields
 
+    access.require(uow, "edit")
     doc = get(uow, ref)
     ensure_writable(doc.case)
     if doc.status != "draft":
@@ -107,6 +109,7 @@ def next_number(uow: UnitOfWork, ref: str | int, *, on: date | None = None) -> s
 
 def issue(uow: UnitOfWork, ref: str | int, *, on: date | None = None) -> Document:
     """Number (when the kind carries a number), render, store and freeze a draft."""
+    access.require(uow, "issue")
     doc = get(uow, ref)
     case = doc.case
     ensure_writable(case)
@@ -164,6 +167,7 @@ def _allocate(uow: UnitOfWork, agency: Agency, k: Kind, year: int, document_id: 
 
 def void(uow: UnitOfWork, ref: str | int, *, reason: str) -> Document:
     """Void an issued document; its number stays spent and listed."""
+    access.require(uow, "void")
     doc = get(uow, ref)
     ensure_writable(doc.case)
     if doc.status != "issued":
@@ -185,6 +189,7 @@ def void(uow: UnitOfWork, ref: str | int, *, reason: str) -> Document:
 
 def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: str | None = None) -> Document | None:
     """Record service of an issued document; creates its 送达回证 (returned; None when the form is its own receipt)."""
+    access.require(uow, "serve")
     doc = get(uow, ref)
     case = doc.case
     ensure_writable(case)

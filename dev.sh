@@ -45,7 +45,8 @@ start_postgres() {
   "${run[@]}" "$bin/initdb" -D "$dir/data" -U desk --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-h 127.0.0.1 -p $port -k $dir -F" start >/dev/null
   export DESK_TEST_PG_URL="postgresql+psycopg://desk@127.0.0.1:$port/postgres"
-  trap '"${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true' EXIT
+  # expanded now: the EXIT trap runs after this function's locals are gone
+  trap "${run[*]} $bin/pg_ctl -D $dir/data -m immediate stop >/dev/null 2>&1 || true" EXIT
   echo "== PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
@@ -62,7 +63,7 @@ case "${1:-start}" in
     install_python "dev,postgres"
     start_postgres
     export QT_QPA_PLATFORM=offscreen
-    "$VENV/bin/ruff" check desk tests bench
+    "$VENV/bin/ruff" check .
     "$VENV/bin/mypy"
     set +e
     "$VENV/bin/python" -m pytest "${@:2}"

@@ -50,7 +50,8 @@ MESSAGES: dict[str, str] = {
     "bad_service_method": "“{value}” is no service method; use one of: {choices}.",
     "kind_not_served": "A {kind} is not served on the party.",
     "served_before_issue": "Service on {on} would come before the issue date {issued}.",
-    "electronic_without_consent": "Electronic service needs the party's 送达地址确认书 consenting to it, issued on or before that day.",
+    "electronic_without_consent": "Electronic service needs the party's 送达地址确认书 consenting to it, issued "
+    "on or before that day.",
     "field_unknown": "{kind} has no field “{field}”; run “desk kinds” to list its fields.",
     "field_required": "“{field}” ({label}) is required.",
     "field_type": "“{field}” ({label}) must be {expected}, not “{value}”.",
@@ -65,8 +66,10 @@ MESSAGES: dict[str, str] = {
     "Correct the template; Desk keeps using the shipped one.",
     "template_undefined": "The template of {kind} uses “{name}”, which has no value: declare it in the manifest.",
     "template_unsafe": "The template of {kind} was refused: {detail}",
-    "calendar_missing": "No holiday calendar for {year}: import the State Council's notice for {year} with “desk calendar import FILE”.",
-    "calendar_file_invalid": "{path}, {where}: {detail}. Use the layout of desk/procedure/holidays.toml, or CSV lines date,working,note.",
+    "calendar_missing": "No holiday calendar for {year}: import the State Council's notice for {year} with "
+    "“desk calendar import FILE”.",
+    "calendar_file_invalid": "{path}, {where}: {detail}. Use the layout of desk/procedure/holidays.toml, "
+    "or CSV lines date,working,note.",
     "calendar_file_kind": "{path}: a calendar file must end in .toml or .csv.",
 }
 

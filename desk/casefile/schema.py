@@ -255,9 +255,9 @@ TOP = {
 
 
 def _check_party(r: Reader, where: str, p: dict[str, Any]) -> None:
-    if p.get("id_number") and p.get("id_type", "居民身份证") == "居民身份证":
-        if not valid_id_number(p["id_number"]):
-            r.fail(f"{where}.id_number", "bad_id_number", value=p["id_number"])
+    resident_id = p.get("id_type", "居民身份证") == "居民身份证"
+    if p.get("id_number") and resident_id and not valid_id_number(p["id_number"]):
+        r.fail(f"{where}.id_number", "bad_id_number", value=p["id_number"])
     if p.get("uscc") and not valid_uscc(p["uscc"]):
         r.fail(f"{where}.uscc", "bad_uscc", value=p["uscc"])
     if p.get("kind") == "organization" and "uscc" not in p:

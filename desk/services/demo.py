@@ -53,8 +53,8 @@ SCENARIOS = (
     Scenario("general", "no_penalty_minor", "擅自设置门头招牌（首次违法且及时改正）", "市容环境卫生",
              "《江城市户外广告设置管理条例》第十条", "《中华人民共和国行政处罚法》第三十三条第一款",
              individual_business),
-    Scenario("general", "criminal_transfer", "擅自倾倒危险废物", "环境保护", "《中华人民共和国固体废物污染环境防治法》第二十条",
-             "《行政执法机关移送涉嫌犯罪案件的规定》第三条", organization, transfer_to="江城市公安局东湖区分局"),
+    Scenario("general", "criminal_transfer", "擅自倾倒危险废物", "环境保护",
+             "《中华人民共和国固体废物污染环境防治法》第二十条", "《行政执法机关移送涉嫌犯罪案件的规定》第三条", organization, transfer_to="江城市公安局东湖区分局"),
     Scenario("general", "jurisdiction_transfer", "无证经营食品摊贩", "市场监管", "《江城市食品摊贩管理办法》第八条",
              "《中华人民共和国行政处罚法》第二十二条", person, transfer_to="江城市东湖区市场监督管理局"),
     Scenario("general", "penalty", "占用城市道路堆放物料", "市政设施", "《城市道路管理条例》第二十七条",
@@ -121,8 +121,8 @@ def _general(t: Timeline, s: Scenario, start: date, stage: str, receiver: str) -
     if s.outcome in ("criminal_transfer", "jurisdiction_transfer"):
         day = t.wd(day, 1)
         t.event("transferred", day, note=f"移送{s.transfer_to}")
-        kind, code = ("criminal_transfer", "刑移") if s.outcome == "criminal_transfer" else ("case_transfer_letter", "移")
-        t.doc(kind, day, code)
+        criminal = s.outcome == "criminal_transfer"
+        t.doc(*(("criminal_transfer", day, "刑移") if criminal else ("case_transfer_letter", day, "移")))
         day = t.wd(day, 1)
         t.event("transfer_receipt", day, note=f"{s.transfer_to}签收")
         return _close(t, day, stage)

@@ -43,22 +43,80 @@ class Scenario:
 
 
 SCENARIOS = (
-    Scenario("summary", "penalty", "在人行道上违法停放机动车", "市容环境卫生", "《江城市市容环境卫生管理条例》第二十条",
-             "《江城市市容环境卫生管理条例》第四十六条", person, ("fine",), 200),
-    Scenario("general", "penalty", "随意倾倒建筑垃圾", "市容环境卫生", "《城市建筑垃圾管理规定》第十五条",
-             "《城市建筑垃圾管理规定》第二十六条", organization, ("fine",), 8000),
-    Scenario("general", "penalty", "未取得建设工程规划许可证进行建设", "城乡规划",
-             "《中华人民共和国城乡规划法》第四十条第一款", "《中华人民共和国城乡规划法》第六十四条", organization,
-             ("fine",), 150000, hearing=True),
-    Scenario("general", "no_penalty_minor", "擅自设置门头招牌（首次违法且及时改正）", "市容环境卫生",
-             "《江城市户外广告设置管理条例》第十条", "《中华人民共和国行政处罚法》第三十三条第一款",
-             individual_business),
-    Scenario("general", "criminal_transfer", "擅自倾倒危险废物", "环境保护",
-             "《中华人民共和国固体废物污染环境防治法》第二十条", "《行政执法机关移送涉嫌犯罪案件的规定》第三条", organization, transfer_to="江城市公安局东湖区分局"),
-    Scenario("general", "jurisdiction_transfer", "无证经营食品摊贩", "市场监管", "《江城市食品摊贩管理办法》第八条",
-             "《中华人民共和国行政处罚法》第二十二条", person, transfer_to="江城市东湖区市场监督管理局"),
-    Scenario("general", "penalty", "占用城市道路堆放物料", "市政设施", "《城市道路管理条例》第二十七条",
-             "《城市道路管理条例》第四十二条", individual_business, ("warning", "fine"), 1500),
+    Scenario(
+        "summary",
+        "penalty",
+        "在人行道上违法停放机动车",
+        "市容环境卫生",
+        "《江城市市容环境卫生管理条例》第二十条",
+        "《江城市市容环境卫生管理条例》第四十六条",
+        person,
+        ("fine",),
+        200,
+    ),
+    Scenario(
+        "general",
+        "penalty",
+        "随意倾倒建筑垃圾",
+        "市容环境卫生",
+        "《城市建筑垃圾管理规定》第十五条",
+        "《城市建筑垃圾管理规定》第二十六条",
+        organization,
+        ("fine",),
+        8000,
+    ),
+    Scenario(
+        "general",
+        "penalty",
+        "未取得建设工程规划许可证进行建设",
+        "城乡规划",
+        "《中华人民共和国城乡规划法》第四十条第一款",
+        "《中华人民共和国城乡规划法》第六十四条",
+        organization,
+        ("fine",),
+        150000,
+        hearing=True,
+    ),
+    Scenario(
+        "general",
+        "no_penalty_minor",
+        "擅自设置门头招牌（首次违法且及时改正）",
+        "市容环境卫生",
+        "《江城市户外广告设置管理条例》第十条",
+        "《中华人民共和国行政处罚法》第三十三条第一款",
+        individual_business,
+    ),
+    Scenario(
+        "general",
+        "criminal_transfer",
+        "擅自倾倒危险废物",
+        "环境保护",
+        "《中华人民共和国固体废物污染环境防治法》第二十条",
+        "《行政执法机关移送涉嫌犯罪案件的规定》第三条",
+        organization,
+        transfer_to="江城市公安局东湖区分局",
+    ),
+    Scenario(
+        "general",
+        "jurisdiction_transfer",
+        "无证经营食品摊贩",
+        "市场监管",
+        "《江城市食品摊贩管理办法》第八条",
+        "《中华人民共和国行政处罚法》第二十二条",
+        person,
+        transfer_to="江城市东湖区市场监督管理局",
+    ),
+    Scenario(
+        "general",
+        "penalty",
+        "占用城市道路堆放物料",
+        "市政设施",
+        "《城市道路管理条例》第二十七条",
+        "《城市道路管理条例》第四十二条",
+        individual_business,
+        ("warning", "fine"),
+        1500,
+    ),
 )
 
 
@@ -78,8 +136,9 @@ class Timeline:
 
     def number(self, code: str) -> str:
         self.counters[code] = self.counters.get(code, 0) + 1
-        return format_number(AGENCY.number_pattern, agency=AGENCY.code, code=code, year=self.year,
-                             seq=self.counters[code])
+        return format_number(
+            AGENCY.number_pattern, agency=AGENCY.code, code=code, year=self.year, seq=self.counters[code]
+        )
 
     def doc(self, kind: str, on: date, code: str = "", served: str | None = None, **extra: object) -> str | None:
         number = self.number(code) if code else None
@@ -91,8 +150,9 @@ class Timeline:
     def serve(self, ref: str, on: date, receiver: str) -> None:
         for i, d in enumerate(self.documents):
             if d.reference == ref:
-                self.documents[i] = f.Document(**{**d.__dict__, "served_on": on, "service": "direct",
-                                                  "receiver": receiver})
+                self.documents[i] = f.Document(
+                    **{**d.__dict__, "served_on": on, "service": "direct", "receiver": receiver}
+                )
         self.documents.append(f.Document(kind="service_receipt", serves=ref, issued_on=on, receiver=receiver))
 
     def wd(self, day: date, n: int) -> date:
@@ -178,8 +238,9 @@ def _summary(t: Timeline, s: Scenario, start: date, receiver: str) -> None:
     t.event("discovered", start, by=t.officer)
     t.event("decided", start)
     t.doc("summary_penalty_decision", start, "简罚决")
-    t.documents[-1] = f.Document(**{**t.documents[-1].__dict__, "served_on": start, "service": "direct",
-                                    "receiver": receiver})
+    t.documents[-1] = f.Document(
+        **{**t.documents[-1].__dict__, "served_on": start, "service": "direct", "receiver": receiver}
+    )
     t.event("paid", start, amount=Decimal(s.fine))
     t.event("closed", start)
 
@@ -197,8 +258,11 @@ def demo_case(i: int, rng: random.Random, cal: Calendar, counters: dict[str, int
     party = s.party(rng)
     receiver = party.legal_representative or party.name
     # closed cases start early in the year, open ones recently enough to still be open
-    start = cal.next_working_day(date(today.year, 1, 12) + timedelta(days=9 * i)) if stage == "closed" else \
-        cal.next_working_day(today - timedelta(days=10 + 4 * (i % 9)))
+    start = (
+        cal.next_working_day(date(today.year, 1, 12) + timedelta(days=9 * i))
+        if stage == "closed"
+        else cal.next_working_day(today - timedelta(days=10 + 4 * (i % 9)))
+    )
     t = Timeline(cal, counters, start.year, officers[0].name)
     if s.procedure == "summary":
         _summary(t, s, start, receiver)
@@ -207,21 +271,26 @@ def demo_case(i: int, rng: random.Random, cal: Calendar, counters: dict[str, int
     numbers = [d.number for d in t.documents if d.kind in ("filing_approval", "summary_penalty_decision")]
     fine = Decimal(s.fine) if s.fine else None
     case = f.Case(
-        number=numbers[0] if numbers else None, cause=s.cause, procedure=s.procedure, outcome=s.outcome
-        if stage in ("decided", "closed") or s.procedure == "summary" else "pending",
-        domain=s.domain, source=rng.choice(("patrol", "complaint", "patrol", "assigned")), discovered_on=start,
+        number=numbers[0] if numbers else None,
+        cause=s.cause,
+        procedure=s.procedure,
+        outcome=s.outcome if stage in ("decided", "closed") or s.procedure == "summary" else "pending",
+        domain=s.domain,
+        source=rng.choice(("patrol", "complaint", "patrol", "assigned")),
+        discovered_on=start,
         violation_on=start,
         facts=f"{start.year}年{start.month}月{start.day}日，执法人员巡查发现当事人{party.name}在{party.address}"
-              f"{s.cause}，经现场检查、询问调查，事实清楚。",
+        f"{s.cause}，经现场检查、询问调查，事实清楚。",
         evidence=("现场检查（勘验）笔录", "询问笔录", "现场照片4张", "当事人身份证明"),
-        violated=(s.violated,), basis=(s.basis,),
+        violated=(s.violated,),
+        basis=(s.basis,),
         discretion=f.Discretion("一般", f"江城市城市管理行政处罚裁量基准 第{10 + i % 40}项"),
-        penalty=f.Penalty(kinds=s.kinds, fine=fine), officers=officers,
+        penalty=f.Penalty(kinds=s.kinds, fine=fine),
+        officers=officers,
         retention="10y" if s.procedure == "summary" else ("permanent" if s.outcome == "criminal_transfer" else "30y"),
     )
     agency = f.Agency(**{**AGENCY.__dict__, "squad": squad})
-    return f.CaseFile(agency=agency, case=case, parties=(party,), events=tuple(t.events),
-                      documents=tuple(t.documents))
+    return f.CaseFile(agency=agency, case=case, parties=(party,), events=tuple(t.events), documents=tuple(t.documents))
 
 
 def make_demo(uow: UnitOfWork, *, cases: int = 12, today: date | None = None, seed: int = 20261121) -> list[int]:
@@ -242,7 +311,15 @@ def _agency_with_officers(uow: UnitOfWork) -> Agency:
     existing = {o.login for o in uow.session.scalars(select(Officer))}
     for o in OFFICERS:
         if o.login not in existing:
-            uow.session.add(Officer(agency_id=agency.id, name=o.name, certificate=o.certificate, squad=o.squad,
-                                    login=o.login, roles=list(o.roles)))
+            uow.session.add(
+                Officer(
+                    agency_id=agency.id,
+                    name=o.name,
+                    certificate=o.certificate,
+                    squad=o.squad,
+                    login=o.login,
+                    roles=list(o.roles),
+                )
+            )
     uow.session.flush()
     return agency

@@ -71,6 +71,34 @@ MESSAGES: dict[str, str] = {
     "calendar_file_invalid": "{path}, {where}: {detail}. Use the layout of desk/procedure/holidays.toml, "
     "or CSV lines date,working,note.",
     "calendar_file_kind": "{path}: a calendar file must end in .toml or .csv.",
+    "dossier_profile_unknown": "No binding profile “{name}”; the profiles are: {choices}.",
+    "dossier_profile_invalid": "The binding profile {path} is invalid: {detail}.",
+    "dossier_cancelled": "Binding the dossier was cancelled; no file was written.",
+    "output_exists": "{path} exists already; an archive package is never overwritten: name a new file.",
+    "archive_refused": "Case {ref} may not be archived: {count} blocking finding(s). Nothing was changed.{blockers}",
+    "archive_pattern_invalid": "The agency's archive number pattern “{pattern}” is unusable ({detail}); "
+    "use for example {{year}}{{seq:04}}.",
+    "archive_number_taken": "Archive number {number} is taken already: the agency's pattern “{pattern}” repeats "
+    "numbers; include {{year}} in it.",
+    "package_no_anchor": "{path} records no audit anchor (Audit-Anchor in bag-info.txt): is it a Desk archive package?",
+    "verify_unreadable": "unreadable: {path} ({detail})",
+    "verify_malformed": "malformed: {path} ({detail})",
+    "verify_damaged": "damaged: {path} ({detail})",
+    "verify_missing": "missing: {path}",
+    "verify_extra": "extra: {path}",
+    "verify_duplicate": "twice in the package: {path}",
+    "verify_oxum": "wrong payload size in {path} ({detail})",
+    "verify_intact": "{package}: intact, {files} files; every checksum holds under SHA-256 and SM3.",
+    "verify_failed": "{package}: {count} problem(s); the package is not what was archived.",
+    "audit_edited": "audit entry {entry}: edited (its content no longer matches its hash)",
+    "audit_chain": "audit entry {entry}: the chain breaks before it (an entry was deleted, or the order changed)",
+    "audit_anchor": "audit entry {entry}: missing or changed since an archive package recorded it",
+    "audit_intact": "The audit log is intact.",
+    "audit_failed": "The audit log has {count} problem(s).",
+    "pdf_unsupported": "The document uses {features}, which Desk's PDF renderer cannot draw: remove it from the "
+    "template, or render with LibreOffice (--backend libreoffice).",
+    "libreoffice_missing": "LibreOffice (soffice) is not installed: install it, or use Desk's own PDF renderer.",
+    "libreoffice_failed": "LibreOffice could not convert the document to PDF ({detail}).",
 }
 
 
@@ -147,6 +175,12 @@ class Refusal(DeskError):
     """The verb's own "no": the check found blockers, verify found damage, archive refused."""
 
     exit_code = 1
+
+
+class Cancelled(DeskError):
+    """The user stopped a long task (binding a dossier); nothing it was writing was left behind."""
+
+    exit_code = 130
 
 
 class CalendarMissing(UserError):

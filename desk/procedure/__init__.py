@@ -1,0 +1,1 @@
+"""The procedure completeness check: holiday calendar, rules as data, predicates, checker, deadlines."""

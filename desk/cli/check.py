@@ -1,0 +1,63 @@
+"""``desk check CASE [--json]`` and ``desk check --all [--json]``: the procedure completeness check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING, Any
+
+from desk.cli import write_out
+
+if TYPE_CHECKING:
+    from desk.procedure.checker import Report
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("check", help="the procedure completeness check (exit 1 when a blocker stands)")
+    p.add_argument("case", nargs="?", help="case id or number")
+    p.add_argument("--all", action="store_true", help="check every case")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from desk.db.uow import unit_of_work
+    from desk.errors import UserError
+    from desk.procedure.checker import check
+    from desk.services.calendar_admin import calendar
+    from desk.services.cases import all_case_ids, load_casefile
+
+    if bool(args.case) == bool(args.all):
+        raise UserError("bad_option", option="desk check", detail="name one CASE, or --all")
+    results: list[tuple[str, Report]] = []
+    with unit_of_work(write=False) as uow:
+        cal = calendar(uow.session)
+        for ref in all_case_ids(uow) if args.all else [args.case]:
+            cf = load_casefile(uow, ref)
+            results.append((cf.case.number or str(cf.id), check(cf, calendar=cal)))
+    if args.json:
+        reports = [report.to_json(number) for number, report in results]
+        write_out(json.dumps(reports if args.all else reports[0], ensure_ascii=False, indent=2) + "\n")
+    else:
+        write_out("".join(report_text(number, report) for number, report in results))
+    return 0 if all(report.archivable for _, report in results) else 1
+
+
+def report_text(number: str, report: Report) -> str:
+    """A report as lines for the terminal, in the user's language."""
+    from desk.i18n import _
+    from desk.procedure.ruleset import rules
+
+    head = _("{case}: may be archived, score {score}/100") if report.archivable else _(
+        "{case}: may not be archived, score {score}/100"
+    )
+    lines = [head.format(case=number, score=report.score)]
+    for f in report.findings:
+        lines.append(f"  [{_(f.severity)}] {f.rule} {_(rules()[f.rule].title)}")
+        lines.append(f"      {f.text()}")
+        details = [", ".join(f.documents)] if f.documents else []
+        details += [_("due {date}").format(date=f.due.isoformat())] if f.due else []
+        details += [_("actual {date}").format(date=f.actual.isoformat())] if f.actual else []
+        if details:
+            lines.append("      " + "; ".join(details))
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,15 @@
+"""The rules' conditions, one module per section of rules.md; importing this package registers them all."""
+
+from desk.procedure.predicates import (
+    closing,
+    content,
+    decision,
+    execution,
+    filing,
+    hearing,
+    notice,
+    officers,
+    service,
+)
+
+__all__ = ["closing", "content", "decision", "execution", "filing", "hearing", "notice", "officers", "service"]

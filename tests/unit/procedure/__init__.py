@@ -1,0 +1,1 @@
+"""Tests of the procedure check: calendar, rules, samples, deadlines."""

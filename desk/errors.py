@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "database_conflict": "The database refused the change ({detail}); nothing was saved.",
     "bad_option": "{option}: {detail}",
     "case_frozen": "Case {ref} is archived and read-only; nothing was changed.",
+    "invalid_fields": "The document has {count} problem(s); nothing was saved:",
     "not_permitted": "Your role ({roles}) may not {action}; ask a colleague who may.",
     "document_frozen": "Document {ref} is {status} and frozen; void it and draft a new one to change it.",
     "document_not_draft": "Document {ref} is {status}, not a draft; only a draft can be issued.",
@@ -80,6 +81,10 @@ MESSAGES: dict[str, str] = {
     "use for example {{year}}{{seq:04}}.",
     "archive_number_taken": "Archive number {number} is taken already: the agency's pattern “{pattern}” repeats "
     "numbers; include {{year}} in it.",
+    "archive_file_missing": "The stored file of “{title}” is missing ({path}); nothing was archived. "
+    "Restore the evidence store from a backup.",
+    "archive_file_damaged": "The stored file of “{title}” no longer matches its checksum ({path}); nothing was "
+    "archived. Restore the evidence store from a backup.",
     "package_no_anchor": "{path} records no audit anchor (Audit-Anchor in bag-info.txt): is it a Desk archive package?",
     "verify_unreadable": "unreadable: {path} ({detail})",
     "verify_malformed": "malformed: {path} ({detail})",
@@ -135,9 +140,9 @@ class UserError(DeskError):
 class ValidationError(UserError):
     """Input with one or more problems; each problem names where it is and what is wrong."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], heading: str = "invalid_case") -> None:
         self.problems = list(problems)
-        super().__init__("invalid_case", count=len(self.problems))
+        super().__init__(heading, count=len(self.problems))
 
     def render(self, lang: str | None = None) -> str:
         head = super().render(lang)

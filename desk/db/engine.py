@@ -13,6 +13,7 @@ from sqlalchemy.pool import NullPool
 from desk import config
 from desk.errors import DatabaseError
 
+BUSY_TIMEOUT_MS = 120_000
 _migrated: set[str] = set()
 _lock = threading.Lock()
 
@@ -22,9 +23,11 @@ def _sqlite_setup(engine: Engine) -> None:
     def on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see on_begin)
         cur = dbapi_connection.cursor()
+        # wait for the write lock rather than fail: SQLite's busy handler is not fair, so under load a
+        # desktop may lose the race many times in a row before it gets its turn
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
@@ -46,7 +49,8 @@ def engine_for(url: str) -> Engine:
                 from pathlib import Path
 
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, poolclass=NullPool if parsed.database == ":memory:" else None)
+            engine = create_engine(url, poolclass=NullPool if parsed.database == ":memory:" else None,
+                                   connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _sqlite_setup(engine)
         else:
             engine = create_engine(url, pool_pre_ping=True)

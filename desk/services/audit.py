@@ -1,15 +1,24 @@
-"""The audit log: append-only and hash-chained (each entry hashes its content with the previous hash)."""
+"""The audit log: append-only and hash-chained (each entry hashes its content with the previous hash).
+
+The chain shows an edited entry (its own hash no longer fits) and a deleted or reordered one (the next
+entry no longer links to the one before it). Entries cut off the end leave no trace in the chain itself,
+so each archive package carries an anchor — the id and hash of its ``case_archived`` entry — and
+``verify`` checks the anchors it is given are still in the log, unchanged. Every entry records the
+Desk version that wrote it.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, text
 
+from desk import __version__
 from desk.db.uow import UnitOfWork
 from desk.models import AuditEntry
 
@@ -38,7 +47,7 @@ def record(uow: UnitOfWork, action: str, *, case_id: int | None = None, document
     last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
     prev = last.hash if last else GENESIS
     at = datetime.now(UTC)
-    clean = json.loads(json.dumps(detail, ensure_ascii=False, default=str))
+    clean = json.loads(json.dumps({**detail, "desk_version": __version__}, ensure_ascii=False, default=str))
     entry = AuditEntry(at=at, actor=uow.actor, action=action, case_id=case_id, document_id=document_id,
                        detail=clean, prev_hash=prev,
                        hash=_digest(prev, at, uow.actor, action, case_id, document_id, clean))
@@ -47,21 +56,39 @@ def record(uow: UnitOfWork, action: str, *, case_id: int | None = None, document
     return entry
 
 
+def recorded_at(entry: AuditEntry) -> datetime:
+    """When the entry was written, in UTC (SQLite hands back naive UTC times)."""
+    return entry.at if entry.at.tzinfo else entry.at.replace(tzinfo=UTC)
+
+
+def anchor(entry: AuditEntry) -> str:
+    """``id:hash`` of an entry: kept outside the database (in an archive package) to prove the log later."""
+    return f"{entry.id}:{entry.hash}"
+
+
+def parse_anchor(text: str) -> tuple[int, str] | None:
+    entry_id, sep, digest = text.strip().partition(":")
+    return (int(entry_id), digest) if sep and entry_id.isdigit() and digest else None
+
+
 @dataclass(frozen=True)
 class AuditBreak:
     entry_id: int
-    problem: str
+    problem: str  # edited | chain (an entry before it was deleted, or the order changed) | anchor (gone or changed)
 
 
-def verify(uow: UnitOfWork) -> list[AuditBreak]:
-    """Every place where the chain does not hold: an edited, deleted or reordered entry."""
+def verify(uow: UnitOfWork, anchors: Iterable[tuple[int, str]] = ()) -> list[AuditBreak]:
+    """Every place where the log does not hold: an edited, deleted or reordered entry, or a broken anchor."""
     breaks: list[AuditBreak] = []
+    wanted = dict(anchors)
     prev = GENESIS
-    for e in uow.session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
-        at = e.at if e.at.tzinfo else e.at.replace(tzinfo=UTC)
+    for e in uow.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
+        if _digest(e.prev_hash, recorded_at(e), e.actor, e.action, e.case_id, e.document_id, e.detail) != e.hash:
+            breaks.append(AuditBreak(e.id, "edited"))
         if e.prev_hash != prev:
             breaks.append(AuditBreak(e.id, "chain"))
-        elif _digest(prev, at, e.actor, e.action, e.case_id, e.document_id, e.detail) != e.hash:
-            breaks.append(AuditBreak(e.id, "content"))
+        if wanted.pop(e.id, e.hash) != e.hash:
+            breaks.append(AuditBreak(e.id, "anchor"))
         prev = e.hash
+    breaks += [AuditBreak(entry_id, "anchor") for entry_id in wanted]
     return breaks

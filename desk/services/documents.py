@@ -40,7 +40,6 @@ def draft(uow: UnitOfWork, case_ref: str | int, kind_id: str, values: Mapping[st
           *, today: date | None = None) -> Document:
     """A new draft of ``kind_id``, its fields defaulted from the case and overridden by ``values``."""
     from desk.render.defaults import default_fields
-    from desk.render.docx_fill import validate_fields
 
     access.require(uow, "draft")
     case = resolve(uow, case_ref)
@@ -49,9 +48,9 @@ def draft(uow: UnitOfWork, case_ref: str | int, kind_id: str, values: Mapping[st
     cf = load_casefile(uow, case.id)
     fields = default_fields(k.id, cf, today=today or date.today())
     fields.update(_known(k, values or {}))
-    problems = validate_fields(k, fields)
+    problems = _invalid(k, fields)
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems, "invalid_fields")
     now = datetime.now(UTC)
     doc = Document(case_id=case.id, agency_id=case.agency_id, position=len(case.documents), kind=k.id,
                    status="draft", fields=_plain_fields(k, fields), created_at=now, updated_at=now)
@@ -63,8 +62,6 @@ def draft(uow: UnitOfWork, case_ref: str | int, kind_id: str, values: Mapping[st
 
 def edit(uow: UnitOfWork, ref: str | int, values: Mapping[str, object]) -> Document:
     """Change fields of a draft (an issued document is frozen)."""
-    from desk.render.docx_fill import validate_fields
-
     access.require(uow, "edit")
     doc = get(uow, ref)
     ensure_writable(doc.case)
@@ -72,20 +69,27 @@ def edit(uow: UnitOfWork, ref: str | int, values: Mapping[str, object]) -> Docum
         raise UserError("document_frozen", ref=doc.number or doc.id, status=doc.status)
     k = kind(doc.kind)
     fields = {**(doc.fields or {}), **_known(k, values)}
-    problems = validate_fields(k, fields)
+    problems = _invalid(k, fields)
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems, "invalid_fields")
     doc.fields = _plain_fields(k, fields)
     doc.updated_at = datetime.now(UTC)
     audit.record(uow, "document_edited", case_id=doc.case_id, document_id=doc.id, fields=sorted(values))
     return doc
 
 
+def _invalid(k: Kind, fields: Mapping[str, object]) -> list[Problem]:
+    """What is wrong with the values given; a missing required field waits until the document is issued."""
+    from desk.render.docx_fill import validate_fields
+
+    return [p for p in validate_fields(k, fields) if p.key != "field_required"]
+
+
 def _known(k: Kind, values: Mapping[str, object]) -> dict[str, object]:
     names = {f.name for f in k.fields}
     unknown = [Problem(name, "field_unknown", field=name, kind=k.id) for name in values if name not in names]
     if unknown:
-        raise ValidationError(unknown)
+        raise ValidationError(unknown, "invalid_fields")
     return dict(values)
 
 
@@ -120,12 +124,11 @@ def issue(uow: UnitOfWork, ref: str | int, *, on: date | None = None) -> Documen
     agency = uow.session.get(Agency, doc.agency_id)
     assert agency is not None
     _require_complete(k, doc.fields or {})
+    cf = load_casefile(uow, case.id)  # before the number is taken: the counter stays locked until commit
     if k.numbered:
         doc.number, doc.seq = _allocate(uow, agency, k, on.year, doc.id)
         doc.code, doc.year = k.code, on.year
     doc.status, doc.issued_on = "issued", on
-    uow.session.flush()
-    cf = load_casefile(uow, case.id)
     data = _render(k.id, cf, doc.fields or {}, doc.number, on)
     doc.docx_sha256 = store.put_bytes(data)
     doc.updated_at = datetime.now(UTC)
@@ -140,7 +143,7 @@ def _require_complete(k: Kind, fields: Mapping[str, object]) -> None:
     missing = [Problem(f.name, "field_required", field=f.name, label=f.label)
                for f in k.fields if f.required and fields.get(f.name) in (None, "", [])]
     if missing:
-        raise ValidationError(missing)
+        raise ValidationError(missing, "invalid_fields")
 
 
 def _allocate(uow: UnitOfWork, agency: Agency, k: Kind, year: int, document_id: int) -> tuple[str, int]:

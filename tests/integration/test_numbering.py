@@ -16,6 +16,8 @@ from desk.services import documents
 from tests.conftest import SAMPLES, DeskEnv
 
 ROOT = Path(__file__).resolve().parents[2]
+RECTIFY = ("--set", "correction=立即清除倾倒的垃圾，恢复绿化带原状", "--set", "deadline=2026-11-27")
+INQUIRY = ("--set", "inquiry_at=2026-11-25T09:30", "--set", "inquiry_place=东湖街道中队办公室")
 
 
 def _case(env: DeskEnv) -> str:
@@ -45,10 +47,10 @@ def test_concurrent_desktops_get_gapless_unique_numbers(desk_env: DeskEnv) -> No
 
 def test_voided_number_stays_spent_and_listed(desk_env: DeskEnv) -> None:
     case_id = _case(desk_env)
-    first = desk_env.run("draft", case_id, "inquiry_notice").out.strip()
+    first = desk_env.run("draft", case_id, "inquiry_notice", *INQUIRY).out.strip()
     assert desk_env.run("issue", first, "--on", "2026-11-20").out.strip() == "东综执询字〔2026〕1号"
     assert desk_env.run("void", "东综执询字〔2026〕1号", "--reason", "当事人姓名有误").code == 0
-    second = desk_env.run("draft", case_id, "inquiry_notice").out.strip()
+    second = desk_env.run("draft", case_id, "inquiry_notice", *INQUIRY).out.strip()
     assert desk_env.run("issue", second, "--on", "2026-11-20").out.strip() == "东综执询字〔2026〕2号"
     with desk_env.uow(write=False) as uow:
         log = [(r.seq, r.action) for r in uow.session.scalars(select(NumberLog).where(NumberLog.code == "询")
@@ -60,7 +62,7 @@ def test_voided_number_stays_spent_and_listed(desk_env: DeskEnv) -> None:
 
 def test_issue_needs_a_draft_and_serve_needs_issue(desk_env: DeskEnv) -> None:
     case_id = _case(desk_env)
-    doc = desk_env.run("draft", case_id, "rectification_order").out.strip()
+    doc = desk_env.run("draft", case_id, "rectification_order", *RECTIFY).out.strip()
     served = desk_env.run("serve", doc, "--on", "2026-11-20", "--method", "direct")
     assert served.code == 2
     number = desk_env.run("issue", doc, "--on", "2026-11-20").out.strip()
@@ -71,7 +73,7 @@ def test_issue_needs_a_draft_and_serve_needs_issue(desk_env: DeskEnv) -> None:
 
 def test_service_creates_a_receipt_naming_the_document(desk_env: DeskEnv) -> None:
     case_id = _case(desk_env)
-    doc = desk_env.run("draft", case_id, "rectification_order").out.strip()
+    doc = desk_env.run("draft", case_id, "rectification_order", *RECTIFY).out.strip()
     number = desk_env.run("issue", doc, "--on", "2026-11-20").out.strip()
     assert desk_env.run("serve", number, "--on", "2026-11-20", "--method", "direct", "--receiver", "周海涛").code == 0
     with desk_env.uow(write=False) as uow:
@@ -84,7 +86,7 @@ def test_service_creates_a_receipt_naming_the_document(desk_env: DeskEnv) -> Non
 
 def test_electronic_service_needs_consent(desk_env: DeskEnv) -> None:
     case_id = _case(desk_env)
-    doc = desk_env.run("draft", case_id, "rectification_order").out.strip()
+    doc = desk_env.run("draft", case_id, "rectification_order", *RECTIFY).out.strip()
     desk_env.run("issue", doc, "--on", "2026-11-20")
     refused = desk_env.run("serve", doc, "--on", "2026-11-20", "--method", "electronic")
     assert refused.code == 2 and "送达地址确认书" in refused.err
@@ -103,5 +105,5 @@ def test_summary_forms_come_from_a_registered_block(desk_env: DeskEnv) -> None:
         agency = uow.session.scalars(select(Agency)).one()
         uow.session.add(FormBlock(agency_id=agency.id, code="简罚决", year=2026, first_seq=501, last_seq=550,
                                   next_seq=501, registered_at=datetime.now(UTC)))
-    doc = desk_env.run("draft", case_id, "summary_penalty_decision").out.strip()
+    doc = desk_env.run("draft", case_id, "summary_penalty_decision", "--set", "place=珞喻路128号门前").out.strip()
     assert desk_env.run("issue", doc, "--on", "2026-11-20").out.strip() == "东综执简罚决字〔2026〕501号"

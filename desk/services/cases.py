@@ -16,7 +16,7 @@ from desk.casefile.numbers import parse_number
 from desk.db.uow import UnitOfWork
 from desk.errors import FrozenError, NotFound, Problem, UserError, ValidationError
 from desk.models import Agency, Case, Document
-from desk.services import audit, mapping, numbering, store
+from desk.services import audit, freeze, mapping, numbering, store  # noqa: F401  (freeze: registers its guard)
 
 
 def resolve(uow: UnitOfWork, ref: str | int) -> Case:

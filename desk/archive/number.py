@@ -1,0 +1,45 @@
+"""The archive number (档号) of a case: the agency's pattern over the year and the serial of its archived cases.
+
+The default pattern ``{year}{seq:04}`` gives ``20260015`` for the 15th case an agency archives in 2026.
+The caller holds the agency's lock (see ``desk.services.archiving``), so two archivists never draw the same
+serial; a number already taken (a pattern without ``{year}``, say) is refused rather than reused.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from desk.db.uow import UnitOfWork
+from desk.errors import UserError
+from desk.models import Agency, Case
+
+
+def format_archive_number(pattern: str, *, year: int, seq: int, agency: str = "") -> str:
+    """``pattern`` filled with ``{year}``, ``{seq}`` (format specs allowed: ``{seq:04}``) and ``{agency}``."""
+    if "{seq" not in pattern:
+        raise UserError("archive_pattern_invalid", pattern=pattern, detail="{seq} is missing")
+    try:
+        return pattern.format(year=year, seq=seq, agency=agency)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise UserError("archive_pattern_invalid", pattern=pattern, detail=exc) from None
+
+
+def _year_span(year: int) -> tuple[datetime, datetime]:
+    """The local calendar year as UTC instants (archived_at is stored in UTC)."""
+    return (datetime(year, 1, 1).astimezone().astimezone(UTC), datetime(year + 1, 1, 1).astimezone().astimezone(UTC))
+
+
+def next_archive_number(uow: UnitOfWork, agency: Agency, year: int) -> str:
+    """The number the next case ``agency`` archives in ``year`` takes."""
+    start, end = _year_span(year)
+    archived = uow.session.scalar(
+        select(func.count(Case.id)).where(Case.agency_id == agency.id, Case.status == "archived",
+                                          Case.archived_at >= start, Case.archived_at < end)
+    ) or 0
+    number = format_archive_number(agency.archive_pattern, year=year, seq=archived + 1, agency=agency.code)
+    taken = uow.session.scalar(select(Case.id).where(Case.agency_id == agency.id, Case.archive_number == number))
+    if taken is not None:
+        raise UserError("archive_number_taken", number=number, pattern=agency.archive_pattern)
+    return number

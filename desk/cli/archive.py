@@ -1,0 +1,78 @@
+"""Verbs of the archive: ``archive``, ``verify`` (a package; no database) and ``audit verify`` (the log)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desk.cli import write_out
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("archive", help="check, number, package and freeze a case")
+    p.add_argument("case")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PACKAGE.zip")
+    p.add_argument("--retention", choices=("permanent", "30y", "10y"))
+    p.set_defaults(func=cmd_archive)
+
+    p = sub.add_parser("verify", help="re-check an archive package's structure and every checksum")
+    p.add_argument("package", type=Path, metavar="PACKAGE.zip")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("audit", help="the audit log")
+    audit_sub = p.add_subparsers(dest="audit_verb", required=True)
+    v = audit_sub.add_parser("verify", help="prove the hash chain (and the anchors of archive packages)")
+    v.add_argument("--anchor", action="append", type=Path, default=[], metavar="PACKAGE.zip",
+                   help="also check that the log still holds this package's anchor entry")
+    v.set_defaults(func=cmd_audit_verify)
+
+
+def cmd_archive(args: argparse.Namespace) -> int:
+    from desk.db.uow import unit_of_work
+    from desk.services.archiving import archive
+
+    with unit_of_work(actor="cli") as uow:
+        result = archive(uow, args.case, out=args.output, retention=args.retention)
+    write_out(f"{result.archive_number}\n")
+    return 0
+
+
+def _line(key: str, **params: object) -> str:
+    from desk.errors import MESSAGES
+    from desk.i18n import gettext
+
+    return gettext(MESSAGES[key]).format(**params) + "\n"
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from desk.archive.verify import verify_package
+
+    report = verify_package(args.package)
+    lines = [_line(f"verify_{d.problem}", path=d.path, detail=d.detail) for d in report.damages]
+    summary = "verify_intact" if report.intact else "verify_failed"
+    write_out("".join(lines) + _line(summary, package=args.package, files=report.files, count=len(report.damages)))
+    return 0 if report.intact else 1
+
+
+def _anchor(package: Path) -> tuple[int, str]:
+    from desk.archive.verify import bag_info
+    from desk.errors import UserError
+    from desk.services.audit import parse_anchor
+
+    anchor = parse_anchor(bag_info(package).get("Audit-Anchor", ""))
+    if anchor is None:
+        raise UserError("package_no_anchor", path=package)
+    return anchor
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from desk.db.uow import unit_of_work
+    from desk.services import audit
+
+    anchors = [_anchor(path) for path in args.anchor]
+    with unit_of_work(write=False) as uow:
+        breaks = audit.verify(uow, anchors)
+    lines = [_line(f"audit_{b.problem}", entry=b.entry_id) for b in breaks]
+    write_out("".join(lines) + _line("audit_failed" if breaks else "audit_intact", count=len(breaks)))
+    return 1 if breaks else 0

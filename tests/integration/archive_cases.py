@@ -1,0 +1,48 @@
+"""Cases to archive in the archive tests: the shared samples, imported through the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, select
+
+from desk.models import Base
+from tests.conftest import SAMPLES, DeskEnv
+
+Snapshot = dict[str, list[tuple[object, ...]]]
+
+
+def imported(env: DeskEnv, sample: str) -> str:
+    result = env.run("import", str(SAMPLES / "cases" / f"{sample}.json"))
+    assert result.code == 0, result.err
+    return result.out.strip()
+
+
+def archived(env: DeskEnv, sample: str, out: Path, *extra: str) -> tuple[str, str]:
+    """Import ``sample`` and archive it to ``out``: (case id, archive number)."""
+    case_id = imported(env, sample)
+    result = env.run("archive", case_id, "-o", str(out), *extra)
+    assert result.code == 0, result.err
+    return case_id, result.out.strip()
+
+
+def snapshot(env: DeskEnv) -> Snapshot:
+    """Every row of every table: what "the database is unchanged" compares."""
+    engine = create_engine(env.url)
+    try:
+        with engine.connect() as conn:
+            return {t.name: sorted(map(tuple, conn.execute(select(t))), key=repr) for t in Base.metadata.sorted_tables}
+    finally:
+        engine.dispose()
+
+
+def execute(env: DeskEnv, sql: str) -> None:
+    """Change the database behind Desk's back (as someone with a database tool would)."""
+    from sqlalchemy import text
+
+    engine = create_engine(env.url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(sql))
+    finally:
+        engine.dispose()

@@ -152,13 +152,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         args.docx.write_bytes(data)
         written.append(str(args.docx))
     if args.pdf:
-        from desk.render.pdf import render_pdf
-
         if args.backend == "libreoffice":
-            from desk.render.pdf.libreoffice import convert
+            from desk.render.pdf.libreoffice import render_pdf_libreoffice
 
-            args.pdf.write_bytes(convert(data))
+            args.pdf.write_bytes(render_pdf_libreoffice(data))
         else:
+            from desk.render.pdf import render_pdf
+
             args.pdf.write_bytes(render_pdf(data))
         written.append(str(args.pdf))
     write_out("".join(p + "\n" for p in written))

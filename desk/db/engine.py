@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import threading
 from functools import cache
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -20,7 +21,7 @@ _lock = threading.Lock()
 
 def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves (see on_begin)
         cur = dbapi_connection.cursor()
         # wait for the write lock rather than fail: SQLite's busy handler is not fair, so under load a
@@ -32,7 +33,7 @@ def _sqlite_setup(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def on_begin(conn):  # noqa: ANN001
+    def on_begin(conn: Connection) -> None:
         # A writing unit of work takes the write lock up front (BEGIN IMMEDIATE): two desktops
         # allocating numbers queue on busy_timeout instead of failing on a lock upgrade.
         mode = conn.get_execution_options().get("desk_sqlite_begin", "DEFERRED")

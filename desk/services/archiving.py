@@ -137,9 +137,9 @@ def _describe(case: Case, cf: CaseFile, today: date, score: int) -> CaseDescript
 def _dossier_items(uow: UnitOfWork, case: Case, cf: CaseFile, tmp: Path, today: date,
                    serial: Iterator[int]) -> list[PayloadItem]:
     """The bound volumes (正卷, and 副卷 when it holds anything), their covers showing the archive number."""
-    from desk.dossier.bind import build_volumes
     from desk.dossier.plan import VOLUME_TITLES
     from desk.dossier.profile import VOLUMES
+    from desk.services.dossier import build_volumes
 
     results = build_volumes(uow, case.id, out=tmp / "dossier.pdf")
     bound = [(VOLUME_TITLES[v], r) for v, r in zip(VOLUMES, results, strict=True) if r.items]

@@ -1,0 +1,262 @@
+"""Binding a 300-page main volume: Desk's binder against the naive way, each in its own process.
+
+    python bench/dossier.py [--documents 30] [--scans 8] [--scan-pages 20] [--photos 40]
+
+The case: ``--documents`` documents drafted and issued in Desk (frozen DOCX), evidence of ``--scans`` scanned
+PDFs of ``--scan-pages`` pages and ``--photos`` pictures (half JPEG, half PNG): 200 evidence pages by default.
+
+- desk: ``build_dossier`` — the documents laid out in one reportlab pass, evidence merged with pikepdf, stamps as
+  overlays;
+- naive: each document rendered to its own PDF, every part merged with pypdf, each page stamped with pypdf
+  (``merge_page`` of a full-page reportlab stamp).
+
+Each variant runs in a child process that builds twice (cold: fonts not yet loaded; warm: a running Desk) and
+reports its peak RSS (``resource.getrusage`` in the child). "bytes per generated page" leaves out the evidence
+files' own bytes: (file size − evidence bytes) / pages Desk drew (documents, sheets, captioned pictures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ISSUABLE = ("penalty_decision", "penalty_prior_notice", "stop_order", "hearing_right_notice", "demand_notice",
+            "filing_approval", "service_address_confirmation", "case_source_register", "decision_approval",
+            "closing_approval")
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "cases" / "general_clean.json"
+TARGETS = {"pages_per_s": 1000, "kib_per_page": 40, "rss_mb": 300}
+
+
+def scan_pdf(path: Path, pages: int, seed: int) -> None:
+    """A scanned-looking PDF: each page one grey JPEG of ruled text lines at 100 dpi."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    rng = random.Random(seed)
+    c = Canvas(str(path), pagesize=A4)
+    for _ in range(pages):
+        img = Image.new("L", (827, 1169), 250)
+        draw = ImageDraw.Draw(img)
+        for y in range(90, 1080, 34):
+            x = 80
+            while x < 740:
+                w = rng.randint(10, 60)
+                draw.rectangle((x, y, x + w, y + 14), fill=rng.randint(20, 90))
+                x += w + rng.randint(6, 14)
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=55)
+        c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, *A4)
+        c.showPage()
+    c.save()
+
+
+def photo(path: Path, seed: int) -> None:
+    """A 1600×1200 picture of coloured shapes (JPEG or PNG by the file's suffix)."""
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)
+    img = Image.new("RGB", (1600, 1200), (rng.randint(0, 255), 180, 200))
+    draw = ImageDraw.Draw(img)
+    for _ in range(25):
+        x, y = rng.randint(0, 1500), rng.randint(0, 1100)
+        draw.ellipse((x, y, x + rng.randint(40, 300), y + rng.randint(40, 300)),
+                     fill=(rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255)))
+    img.save(path, quality=80) if path.suffix == ".jpg" else img.save(path)
+
+
+def evidence_case(folder: Path, *, scans: int, scan_pages: int, photos: int) -> Path:
+    """A ``desk-case/1`` file (the shared general sample without its documents) with generated evidence."""
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["documents"] = []
+    files = folder / "files"
+    files.mkdir(parents=True, exist_ok=True)
+    attachments = []
+    for i in range(scans):
+        scan_pdf(files / f"scan{i}.pdf", scan_pages, i)
+        attachments.append({"title": f"书证材料{i + 1}", "kind": "documentary", "made_on": "2026-03-05",
+                            "made_by": "陈建国", "proves": "当事人的经营情况", "pages": scan_pages,
+                            "file": f"files/scan{i}.pdf"})
+    for i in range(photos):
+        name = f"photo{i}.jpg" if i % 2 == 0 else f"photo{i}.png"
+        photo(files / name, i)
+        attachments.append({"title": f"现场照片（{i + 1}）", "kind": "photo", "made_on": "2026-03-02",
+                            "made_by": "刘晓燕", "proves": "当事人将餐厨垃圾倾倒于人行道绿化带内的事实",
+                            "pages": 1, "file": f"files/{name}"})
+    data["attachments"] = attachments
+    path = folder / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def issue_documents(case_id: int, count: int) -> None:
+    """Draft and issue ``count`` documents (kinds taken in turn) so each has its frozen DOCX."""
+    from desk.db.uow import unit_of_work
+    from desk.services import documents
+
+    with unit_of_work() as uow:
+        for i in range(count):
+            doc = documents.draft(uow, case_id, ISSUABLE[i % len(ISSUABLE)])
+            documents.issue(uow, doc.id, on=date(2026, 3, 3 + i % 20))
+
+
+def _desk(case_id: int, out: Path) -> int:
+    from desk.db.uow import unit_of_work
+    from desk.services.dossier import build_dossier
+
+    with unit_of_work(write=False) as uow:
+        return build_dossier(uow, case_id, volume="main", out=out).pages
+
+
+def _naive_picture(path: Path, caption: str, font: str) -> bytes:
+    """One picture page the naive way: reportlab draws the picture and a caption line on its own PDF."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4, initialFontName=font)
+    c.drawImage(str(path), 57, 160, A4[0] - 114, A4[1] - 220, preserveAspectRatio=True)
+    c.setFont(font, 11)
+    c.drawString(57, 120, caption)
+    c.save()
+    return buf.getvalue()
+
+
+def _naive(case_id: int, out: Path) -> int:
+    """Each document and picture to its own PDF; the sheets as the binder draws them; pypdf merges and stamps."""
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    from desk.db.uow import unit_of_work
+    from desk.dossier.front import front_facts
+    from desk.dossier.layout import lay_out
+    from desk.dossier.plan import plan_volume
+    from desk.dossier.profile import load_profile
+    from desk.dossier.sheets import IndexRow
+    from desk.services.dossier_sources import stored_path
+    from desk.dossier.typeset import Typesetter
+    from desk.render.pdf import render_pdf
+    from desk.services import documents
+    from desk.services.cases import load_casefile
+
+    ts = Typesetter()
+    with unit_of_work(write=False) as uow:
+        cf = load_casefile(uow, case_id)
+        plan = plan_volume(cf, load_profile("default"), "main")
+        parts: list[PdfReader] = []
+        for item in plan.items:
+            if item.medium == "docx":
+                assert item.document and item.document.id
+                data = render_pdf(documents.docx_bytes(uow, item.document.id))
+            elif item.medium == "pdf":
+                data = stored_path(item.file or "").read_bytes()
+            else:
+                data = _naive_picture(stored_path(item.file or ""), f"{item.title} {item.author}", ts.song.name)
+            parts.append(PdfReader(io.BytesIO(data)))
+    counts = [len(p.pages) for p in parts]
+    starts = [1 + sum(counts[:i]) for i in range(len(counts))]
+    front = front_facts(cf, volume_title="正卷", volume_no=1, volume_count=2, items=len(parts), pages=sum(counts),
+                        archive_number=None, filed_by=None, checked_by=None, checked_date=None, today=date.today())
+    rows = [IndexRow(it.number or "", it.author, it.title, it.on, s, s + c - 1, it.note)
+            for it, s, c in zip(plan.items, starts, counts, strict=True)]
+    laid = lay_out(ts, front, rows, [], plan.remarks)
+    sheets = PdfReader(io.BytesIO(laid.pdf))
+    writer = PdfWriter()
+    for name in ("cover", "index"):
+        for p in laid.parts[name]:
+            writer.add_page(sheets.pages[p])
+    number = 1
+    for part in parts:
+        for page in part.pages:
+            buf = io.BytesIO()
+            c = Canvas(buf, pagesize=A4, initialFontName=ts.latin.name)
+            c.setFont(ts.latin.name, 12)
+            c.drawRightString(A4[0] - 34, A4[1] - 38, str(number))
+            c.save()
+            added = writer.add_page(page)
+            added.merge_page(PdfReader(io.BytesIO(buf.getvalue())).pages[0])
+            number += 1
+    for p in laid.parts["reference"]:
+        writer.add_page(sheets.pages[p])
+    with out.open("wb") as f:
+        writer.write(f)
+    return len(writer.pages)
+
+
+def child(variant: str, case_id: int, out: Path) -> dict[str, float]:
+    build = _desk if variant == "desk" else _naive
+    timings = []
+    for _ in range(2):
+        t0 = time.perf_counter()
+        pages = build(case_id, out)
+        timings.append(time.perf_counter() - t0)
+    rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"pages": pages, "cold_s": timings[0], "warm_s": timings[1], "bytes": out.stat().st_size,
+            "rss_mb": rss_kib / 1024}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--documents", type=int, default=30)
+    ap.add_argument("--scans", type=int, default=8)
+    ap.add_argument("--scan-pages", type=int, default=20)
+    ap.add_argument("--photos", type=int, default=40)
+    ap.add_argument("--child", choices=("desk", "naive"), help=argparse.SUPPRESS)
+    ap.add_argument("--case", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.case, args.out)))
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        env = {**os.environ, "DESK_HOME": str(home)}
+        env.pop("DESK_DATABASE_URL", None)
+        os.environ.update(env)
+        os.environ.pop("DESK_DATABASE_URL", None)
+        path = evidence_case(home / "in", scans=args.scans, scan_pages=args.scan_pages, photos=args.photos)
+        from desk.db.uow import unit_of_work
+        from desk.services.cases import import_case
+
+        with unit_of_work() as uow:
+            case_id = import_case(uow, path)
+        issue_documents(case_id, args.documents)
+        evidence = sum(f.stat().st_size for f in (home / "in" / "files").iterdir())
+        results = {}
+        for variant in ("desk", "naive"):
+            out = home / f"{variant}.pdf"
+            done = subprocess.run([sys.executable, __file__, "--child", variant, "--case", str(case_id),
+                                   "--out", str(out)], env=env, capture_output=True, text=True, check=True)
+            results[variant] = json.loads(done.stdout.strip().splitlines()[-1])
+        drawn = results["desk"]["pages"] - args.scans * args.scan_pages
+        print(f"volume: {results['desk']['pages']} pages ({args.documents} documents, {args.scans * args.scan_pages}"
+              f" + {args.photos} evidence pages), evidence files {evidence / 2**20:.1f} MiB")
+        print(f"{'variant':<8}{'pages':>7}{'cold p/s':>10}{'warm p/s':>10}{'KiB/gen. page':>15}{'peak RSS MB':>13}")
+        for variant, r in results.items():
+            r["cold_pps"], r["warm_pps"] = r["pages"] / r["cold_s"], r["pages"] / r["warm_s"]
+            r["kib_page"] = (r["bytes"] - evidence) / drawn / 1024
+            print(f"{variant:<8}{r['pages']:>7}{r['cold_pps']:>10.0f}{r['warm_pps']:>10.0f}{r['kib_page']:>15.1f}"
+                  f"{r['rss_mb']:>13.0f}")
+        d, n = results["desk"], results["naive"]
+        print(f"ratio desk/naive: speed ×{d['warm_pps'] / n['warm_pps']:.1f} (warm), "
+              f"×{d['cold_pps'] / n['cold_pps']:.1f} (cold); size per generated page "
+              f"×{d['kib_page'] / n['kib_page']:.2f}; peak RSS ×{d['rss_mb'] / n['rss_mb']:.2f}")
+        print(f"targets: ≥ {TARGETS['pages_per_s']} pages/s, ≤ {TARGETS['kib_per_page']} KiB per generated page, "
+              f"≤ {TARGETS['rss_mb']} MB RSS")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

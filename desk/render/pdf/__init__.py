@@ -1,0 +1,32 @@
+"""Desk's own DOCX → PDF renderer (reportlab platypus, embedded subset TrueType fonts).
+
+``render_pdf(docx)`` renders one document; ``render_many(docs)`` lays any number out in one pass (one font
+subset per font for the whole volume) and says where each document lies; ``docx_flowables`` gives the
+flowables and page templates for callers that compose their own volume (``build_volume``);
+``unsupported_features`` names what a template uses that the renderer cannot draw;
+``render_pdf_libreoffice`` is the optional LibreOffice backend (same fonts).
+"""
+
+from desk.render.pdf.document import (
+    DocumentPages,
+    RenderedDoc,
+    VolumePdf,
+    build_volume,
+    docx_flowables,
+    render_many,
+    render_pdf,
+)
+from desk.render.pdf.features import unsupported_features
+from desk.render.pdf.libreoffice import render_pdf_libreoffice
+
+__all__ = [
+    "DocumentPages",
+    "RenderedDoc",
+    "VolumePdf",
+    "build_volume",
+    "docx_flowables",
+    "render_many",
+    "render_pdf",
+    "render_pdf_libreoffice",
+    "unsupported_features",
+]

@@ -145,11 +145,11 @@ def _naive(case_id: int, out: Path) -> int:
     from desk.dossier.plan import plan_volume
     from desk.dossier.profile import load_profile
     from desk.dossier.sheets import IndexRow
-    from desk.services.dossier_sources import stored_path
     from desk.dossier.typeset import Typesetter
     from desk.render.pdf import render_pdf
     from desk.services import documents
     from desk.services.cases import load_casefile
+    from desk.services.dossier_sources import stored_path
 
     ts = Typesetter()
     with unit_of_work(write=False) as uow:

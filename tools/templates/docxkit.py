@@ -82,10 +82,13 @@ class P:
     right_chars: int = 0  # right indent in characters
     before: int = 0  # space before, twips
     page_break: bool = False
+    keep_next: bool = False  # on the same page as the next paragraph
 
 
 def paragraph(p: P) -> BaseOxmlElement:
     ppr = el("w:pPr")
+    if p.keep_next:
+        ppr.append(el("w:keepNext"))
     if p.page_break:
         ppr.append(el("w:pageBreakBefore"))
     ppr.append(el("w:spacing", {"w:before": p.before, "w:after": 0, "w:line": p.line, "w:lineRule": "exact"}))
@@ -240,10 +243,24 @@ class Form:
         self.add(P(text, indent=False, align="left"))
 
     def signature(self, *, date: str = "{{ issued_on }}", name: str = "{{ agency_name }}") -> None:
-        """The signing agency and date, right-aligned under the text (the seal goes over them)."""
-        self.add(P("", indent=False), P("", indent=False))
-        self.add(P(name, align="right", indent=False, right_chars=2))
+        """The signing agency and date, right-aligned under the text (the seal goes over them).
+
+        GB/T 9704: the seal never stands on a page of its own, so the last paragraph of text (not a
+        docxtpl tag paragraph, which rendering removes) keeps with the signature block.
+        """
+        self._keep_last_text_with_next()
+        self.add(P("", indent=False, keep_next=True), P("", indent=False, keep_next=True))
+        self.add(P(name, align="right", indent=False, right_chars=2, keep_next=True))
         self.add(P(date, align="right", indent=False, right_chars=4))
+
+    def _keep_last_text_with_next(self) -> None:
+        last = self.body.sectPr.getprevious()
+        while last is not None and last.tag == qn("w:p") and "".join(last.itertext()).startswith("{%p"):
+            last = last.getprevious()
+        if last is not None and last.tag == qn("w:p"):
+            ppr = last.find(qn("w:pPr"))
+            if ppr is not None and ppr.find(qn("w:keepNext")) is None:
+                ppr.insert(0, el("w:keepNext"))
 
     def cut_line(self, note: str = "沿此线剪开") -> None:
         dots = "－" * 9

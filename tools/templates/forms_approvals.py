@@ -100,7 +100,6 @@ FILING = flat(
         preset="经初步核查，当事人涉嫌违法，符合立案条件，建议立案调查。",
     ),
     OPINIONS,
-    f("filed_on", "date", "立案日期", "Filed on", required=True, default="event.filed|today"),
 )
 
 
@@ -117,7 +116,7 @@ def filing_approval(form: Form, kind: Kind) -> None:
             line(("立案依据", "{{ filing_basis }}")),
             line(("承办人", "{{ officers }}（执法证号：{{ officers_certificates }}）")),
             *_approvals("承办人意见", "{{ filing_opinion }}"),
-            line(("立案日期", "{{ filed_on }}")),
+            line(("立案日期", "{{ issued_on }}")),  # issuing the form fixes the filing date
         ],
         numbered=True,
     )
@@ -225,7 +224,8 @@ def legal_review_opinion(form: Form, kind: Kind) -> None:
             line(("拟作出的决定", "{{ proposal }}"), height=16),
             block("审核内容", REVIEW_SCOPE, 30),
             block("审核意见", "{{ findings }}", 60),
-            line(("审核结论", "{{ conclusion }}"), ("审核人员", "{{ reviewers }}")),
+            line(("审核结论", "{{ conclusion }}")),
+            line(("审核人员", "{{ reviewers }}"), ("审核日期", "{{ issued_on }}")),
             opinion("法制审核机构负责人意见", who="负责人"),
         ],
     )

@@ -4,7 +4,6 @@ renders to DOCX with no template tag left and the party, number and dates in it.
 from __future__ import annotations
 
 import io
-import re
 from datetime import date
 
 import docx

@@ -23,7 +23,8 @@ def sample_value(field: Field, party: str) -> object:
     by_type: dict[str, object] = {
         "date": "2026-11-27", "datetime": "2026-11-25T09:30", "money": 100, "int": 1, "bool": True,
         "list": ["现场照片2张"], "provisions": ["《城市市容和环境卫生管理条例》第十四条"], "party": party,
-        "officers": [{"name": "陈建国", "certificate": "42010023001"}, {"name": "刘晓燕", "certificate": "42010023017"}],
+        "officers": [{"name": "陈建国", "certificate": "42010023001"},
+                     {"name": "刘晓燕", "certificate": "42010023017"}],
     }
     if field.type == "choice":
         return field.choices[0]

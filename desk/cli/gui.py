@@ -1,0 +1,25 @@
+"""The ``gui`` verb: open the window (``desk`` with no verb does too), or save a picture of one view."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+VIEWS = ("list", "case", "editor", "dossier", "check")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("gui", help="open the window")
+    p.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                   help="show the view, save a picture of the window there, print the path and exit")
+    p.add_argument("--case", help="the case to show (id or number); default the first in the list")
+    p.add_argument("--view", choices=VIEWS, default="list")
+    p.add_argument("--user", help="sign in as this login (default: the last one, else ask)")
+    p.set_defaults(func=cmd_gui)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desk.ui.app import run
+
+    return run(user=args.user, screenshot=args.screenshot, case=args.case, view=args.view)

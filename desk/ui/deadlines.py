@@ -1,0 +1,83 @@
+"""The deadlines panel: what falls due over the next days across the open cases (from the checker's deadlines)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from desk.ui.dates import short_date
+from desk.ui.ops.cases import DueItem, due_soon, week_end
+from desk.ui.runner import Latest, Runner
+from desk.ui.session import Session
+from desk.ui.signals import emit
+from desk.ui.text import _
+
+DAYS_AHEAD = 7
+SOON_DAYS = 2
+OVERDUE = QColor("#b3261e")
+SOON = QColor("#9a6700")
+
+
+def urgency_color(due: date, today: date) -> QColor | None:
+    """Red when overdue, amber when due within ``SOON_DAYS``, else none."""
+    if due < today:
+        return OVERDUE
+    if due <= today + timedelta(days=SOON_DAYS):
+        return SOON
+    return None
+
+
+class DeadlinesPanel(QWidget):
+    case_opened = Signal(int)
+    due_this_week = Signal(frozenset)
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._latest = Latest(runner)
+        self.items: tuple[DueItem, ...] = ()
+        self.summary = QLabel(_("Loading deadlines…"))
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("deadlines")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels([_("Due"), _("Case"), _("What")])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.itemActivated.connect(self._open)
+        self.tree.itemDoubleClicked.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+
+    def refresh(self, session: Session, today: date | None = None) -> None:
+        day = today or date.today()
+        self._latest.submit(lambda p: due_soon(session, p, days=DAYS_AHEAD, today=day), lambda r: self._show(r, day))
+
+    def _show(self, items: tuple[DueItem, ...], today: date) -> None:
+        self.items = items
+        self.tree.clear()
+        for item in items:
+            due = item.deadline.due
+            row = QTreeWidgetItem([short_date(due) if due else "?", item.case_number or item.party, item.deadline.what])
+            row.setData(0, Qt.ItemDataRole.UserRole, item.case_id)
+            row.setToolTip(2, f"{item.party} · {item.deadline.what}")
+            color = urgency_color(due, today) if due else OVERDUE
+            if color is not None:
+                for column in range(3):
+                    row.setForeground(column, QBrush(color))
+            self.tree.addTopLevelItem(row)
+        for column in range(2):
+            self.tree.resizeColumnToContents(column)
+        overdue = sum(1 for i in items if i.deadline.overdue)
+        undated = sum(1 for i in items if i.deadline.due is None)
+        self.summary.setText(_("{count} due in the next {days} days, {overdue} overdue, {undated} not countable")
+                             .format(count=len(items) - overdue - undated, days=DAYS_AHEAD, overdue=overdue,
+                                     undated=undated))
+        end = week_end(today)
+        emit(self.due_this_week, frozenset(i.case_id for i in items if i.deadline.due and i.deadline.due <= end))
+
+    def _open(self, row: QTreeWidgetItem) -> None:
+        emit(self.case_opened, int(row.data(0, Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,107 @@
+"""The small dialogs of the documents table: choose a kind to draft, confirm an issue (showing the number it
+will take), give a reason to void, record service. Each opens window-modal without blocking (``open``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desk.ui.dates import date_edit, qdate, to_date
+from desk.ui.text import SERVICE_METHODS, _, kind_title
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish(self) -> None:
+        self.form.addRow(self.buttons)
+        self.setMinimumWidth(460)
+
+
+class DraftDialog(FormDialog):
+    def __init__(self, kinds: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(_("Draft a document"), parent)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for kind_id in kinds:
+            self.kind.addItem(kind_title(kind_id), kind_id)
+        self.form.addRow(_("Kind"), self.kind)
+        self.finish()
+
+    def choose(self, kind_id: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind_id))
+
+    def chosen(self) -> str:
+        return str(self.kind.currentData())
+
+
+class IssueDialog(FormDialog):
+    def __init__(self, title: str, number: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(_("Issue"), parent)
+        text = (_("Issue “{title}”? It will take the number {number}.").format(title=title, number=number)
+                if number else _("Issue “{title}”? This kind carries no number.").format(title=title))
+        self.message = QLabel(text + "\n" + _("An issued document is frozen: to change it, void it and draft anew."))
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.on = date_edit(date.today())
+        self.form.addRow(self.message)
+        self.form.addRow(_("Issue date"), self.on)
+        self.finish()
+
+    def day(self) -> date:
+        return to_date(self.on.date())
+
+
+class VoidDialog(FormDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(_("Void"), parent)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(_("Why is it voided? (kept in the record; the number stays used)"))
+        self.form.addRow(QLabel(_("Void “{title}”").format(title=title)))
+        self.form.addRow(_("Reason"), self.reason)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda: ok.setEnabled(bool(self.text())))
+        self.finish()
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class ServeDialog(FormDialog):
+    def __init__(self, title: str, receiver: str, issued_on: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(_("Record service"), parent)
+        self.on = date_edit(max(date.today(), issued_on or date.today()))
+        if issued_on:
+            self.on.setMinimumDate(qdate(issued_on))
+        self.method = QComboBox()
+        self.method.setObjectName("method")
+        for code, text in SERVICE_METHODS.items():
+            self.method.addItem(_(text), code)
+        self.receiver = QLineEdit(receiver)
+        self.receiver.setObjectName("receiver")
+        self.form.addRow(QLabel(_("Service of “{title}”").format(title=title)))
+        self.form.addRow(_("Served on"), self.on)
+        self.form.addRow(_("Method"), self.method)
+        self.form.addRow(_("Received by"), self.receiver)
+        self.finish()
+
+    def day(self) -> date:
+        return to_date(self.on.date())

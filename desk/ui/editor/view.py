@@ -1,0 +1,98 @@
+"""The editor of one document: its form beside its live preview; saving makes (or changes) the draft."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from desk.catalogue import kind
+from desk.ui.editor.form import FieldForm
+from desk.ui.editor.preview import PreviewPane
+from desk.ui.ops import documents as ops
+from desk.ui.runner import Op, Runner
+from desk.ui.session import Session
+from desk.ui.signals import emit
+from desk.ui.text import _, kind_title
+
+
+class EditorView(QWidget):
+    saved = Signal()
+    closed = Signal()
+    ready = Signal()  # the form is filled
+
+    def __init__(self, runner: Runner, session: Session, case_id: int, kind_id: str, doc_id: int | None) -> None:
+        super().__init__()
+        self.setObjectName("editor")
+        self.runner, self.session, self.case_id, self.doc_id = runner, session, case_id, doc_id
+        self.kind = kind(kind_id)
+        self.start: ops.EditorStart | None = None
+        self.form: FieldForm | None = None
+
+        self.heading = QLabel(self.title())
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.state = QLabel(_("Loading…"))
+        self.state.setObjectName("state")
+        self.save_button = QPushButton(_("Save draft"))
+        self.save_button.setObjectName("save")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda: self.save())
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.closed)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.state, 1)
+        top.addWidget(self.save_button)
+        top.addWidget(close)
+        self.preview = PreviewPane(runner)
+        self.split = QSplitter()
+        self.split.addWidget(QLabel(_("Loading…")))
+        self.split.addWidget(self.preview)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.split, 1)
+        runner.submit(lambda _p: ops.start_editing(session, case_id, kind_id, doc_id), done=self._begin)
+
+    def title(self) -> str:
+        return kind_title(self.kind.id)
+
+    def _begin(self, start: ops.EditorStart) -> None:
+        self.start = start
+        self.form = FieldForm(self.kind, start.cf.parties, start.officers)
+        placeholder = self.split.replaceWidget(0, self.form)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self.split.setSizes([560, 640])
+        self.form.set_values(start.values)
+        self.form.changed.connect(self._changed)
+        self.save_button.setEnabled(self.session.may("edit" if self.doc_id else "draft"))
+        self._changed()
+        self.state.setText(_("Draft, saved") if self.doc_id else _("New draft, not saved yet"))
+        emit(self.ready)
+
+    def _changed(self) -> None:
+        assert self.form is not None
+        self.form.check()
+        self.state.setText(_("Changed, not saved"))
+        self.preview.schedule(self._preview_op)
+
+    def _preview_op(self) -> Op:
+        assert self.form is not None and self.start is not None
+        cf, kind_id, values = self.start.cf, self.kind.id, self.form.values()
+        return lambda _p: ops.preview(cf, kind_id, values, None)
+
+    def save(self) -> bool:
+        """Store the draft when every field is valid; ``False`` (problems shown by the fields) otherwise."""
+        assert self.form is not None
+        if self.form.check():
+            self.state.setText(_("Correct the marked fields to save."))
+            return False
+        session, case_id, kind_id, doc_id, values = (self.session, self.case_id, self.kind.id, self.doc_id,
+                                                     self.form.values())
+        self.runner.submit(lambda _p: ops.save(session, case_id, kind_id, doc_id, values), done=self._saved)
+        return True
+
+    def _saved(self, doc_id: int) -> None:
+        self.doc_id = doc_id
+        self.state.setText(_("Draft, saved"))
+        self.save_button.setEnabled(self.session.may("edit"))
+        emit(self.saved)

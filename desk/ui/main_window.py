@@ -1,0 +1,216 @@
+"""The main window: the case list, the deadlines panel, a tab per open case, menus and the status bar.
+
+It shows at once; opening the database, signing in and loading the first page of cases run on the
+background thread. The case workspace (and the PDF machinery behind it) is imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from desk import config
+from desk.ui import language
+from desk.ui.case_list import CaseList
+from desk.ui.deadlines import DeadlinesPanel
+from desk.ui.ops.people import Directory, directory
+from desk.ui.runner import Runner
+from desk.ui.session import Session, User
+from desk.ui.signals import emit
+from desk.ui.signin import SignInDialog, roles_text
+from desk.ui.text import LANGUAGES, _
+
+if TYPE_CHECKING:
+    from desk.ui.workspace import CaseWorkspace
+
+
+class MainWindow(QMainWindow):
+    signed_in = Signal(object)  # the new Session
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("main")
+        self.setWindowTitle(_("Desk — case files"))
+        self.runner = Runner(self)
+        self.session: Session | None = None
+        self.people: Directory | None = None
+        self.signin: SignInDialog | None = None
+
+        self.cases = CaseList(self.runner)
+        self.cases.case_opened.connect(self.open_case)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(lambda index: self.close_tab(self.tabs.widget(index)))
+        self.tabs.addTab(self.cases, _("Cases"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.setCentralWidget(self.tabs)
+
+        self.deadlines = DeadlinesPanel(self.runner)
+        self.deadlines.case_opened.connect(self.open_case)
+        self.deadlines.due_this_week.connect(self.cases.set_due)
+        dock = QDockWidget(_("Deadlines"), self)
+        dock.setObjectName("deadlines_dock")
+        dock.setWidget(self.deadlines)
+        dock.setMinimumWidth(380)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.deadlines_dock = dock
+
+        self.who = QLabel(_("Opening the database…"))
+        self.busy = QLabel()
+        self.statusBar().addWidget(self.who, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.runner.busy_changed.connect(lambda busy: self.busy.setText(_("Working…") if busy else ""))
+        self._menus()
+        self._restore()
+
+    # -- menus
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(_("&File"))
+        self.sign_in_action = file.addAction(_("Sign in as…"), self.ask_sign_in)
+        self.sign_in_action.setEnabled(False)
+        file.addSeparator()
+        file.addAction(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+
+        view = bar.addMenu(_("&View"))
+        view.addAction(_("Case list"), lambda: self.tabs.setCurrentIndex(0))
+        view.addAction(_("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        view.addAction(self.deadlines_dock.toggleViewAction())
+
+        settings_menu = bar.addMenu(_("&Settings"))
+        lang_menu = settings_menu.addMenu(_("Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, group, checkable=True)
+            action.setChecked(code == config.language())
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            lang_menu.addAction(action)
+
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(_("About Desk"), self._about)
+
+    def _choose_language(self, lang: str) -> None:
+        language.choose(lang)
+        QMessageBox.information(self, _("Language"), _("The new language applies when Desk starts again."))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, _("About Desk"), _("Desk drafts, numbers, binds and archives the case files of "
+                                                  "administrative law enforcement."))
+
+    # -- signing in
+    def start(self, login: str | None, *, ask: bool = True) -> None:
+        """Open the database and sign in as ``login`` (else the last user); when neither is known, ask who is
+        there — or, with ``ask=False``, take the first user."""
+        def ready(found: Directory) -> None:
+            self.people = found
+            self.sign_in_action.setEnabled(True)
+            user = found.user(login or str(language.settings().value("login", "")))
+            if user is None and not ask:
+                user = found.user(next(o.login for o in found.officers if o.login))
+            if user is None:
+                self.ask_sign_in()
+            else:
+                self.sign_in(user)
+
+        self.runner.submit(lambda _p: directory(), done=ready)
+
+    def ask_sign_in(self) -> None:
+        assert self.people is not None
+        last = self.session.user.login if self.session else str(language.settings().value("login", ""))
+        self.signin = SignInDialog(list(self.people.officers), last, self)
+        self.signin.accepted.connect(self._signed_in)
+        self.signin.open()
+
+    def _signed_in(self) -> None:
+        assert self.signin is not None
+        user = self.signin.chosen()
+        if user is not None:
+            self.sign_in(user)
+
+    def sign_in(self, user: User) -> None:
+        """Work as ``user`` from now on; what was open for the one before is closed."""
+        while self.tabs.count() > 1:
+            self.close_tab(self.tabs.widget(1))
+        self.session = Session(user)
+        language.settings().setValue("login", user.login)
+        who = user.name or user.login
+        self.who.setText(_("Signed in: {name} — {roles}").format(name=who, roles=roles_text(user.roles)))
+        assert self.people is not None
+        session = self.session
+        self.cases.model.page_loaded.connect(lambda: self.deadlines.refresh(session),
+                                             Qt.ConnectionType.SingleShotConnection)  # the rows first
+        self.cases.start(session, list(self.people.squads))
+        emit(self.signed_in, self.session)
+
+    def refresh(self) -> None:
+        if self.session is None:
+            return
+        self.cases.refresh()
+        self.deadlines.refresh(self.session)
+        current = self.tabs.currentWidget()
+        if isinstance(current, _workspace_class()):
+            current.reload()
+
+    # -- cases
+    def workspace(self, case_id: int) -> CaseWorkspace | None:
+        for i in range(1, self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if isinstance(widget, _workspace_class()) and widget.case_id == case_id:
+                return widget
+        return None
+
+    def open_case(self, case_id: int) -> CaseWorkspace:
+        """The case's tab, opened (and loaded) when it is not open yet."""
+        assert self.session is not None
+        found = self.workspace(case_id)
+        if found is None:
+            found = _workspace_class()(self.runner, self.session, case_id, self)
+            found.title_changed.connect(lambda text, w=found: self.tabs.setTabText(self.tabs.indexOf(w), text))
+            found.changed.connect(self._case_changed)
+            self.tabs.addTab(found, _("Case {id}").format(id=case_id))
+        self.tabs.setCurrentWidget(found)
+        return found
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        self.tabs.addTab(widget, title)
+        self.tabs.setCurrentWidget(widget)
+
+    def _case_changed(self) -> None:
+        if self.session is not None:
+            self.cases.refresh()
+            self.deadlines.refresh(self.session)
+
+    def close_tab(self, widget: QWidget | None) -> None:
+        """Close a case's or an editor's tab (the case list stays)."""
+        if widget is not None and widget is not self.cases:
+            self.tabs.removeTab(self.tabs.indexOf(widget))
+            widget.deleteLater()
+
+    # -- geometry
+    def _restore(self) -> None:
+        stored = language.settings()
+        geometry, state = stored.value("window/geometry"), stored.value("window/state")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+        else:
+            self.resize(1400, 880)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        stored = language.settings()
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/state", self.saveState())
+        self.runner.pool.waitForDone(5000)
+        super().closeEvent(event)
+
+
+def _workspace_class() -> type[CaseWorkspace]:
+    """The workspace, imported on first use: it brings the PDF machinery, which start-up does not need."""
+    from desk.ui.workspace import CaseWorkspace
+
+    return CaseWorkspace

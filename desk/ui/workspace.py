@@ -1,0 +1,126 @@
+"""One case's workspace: its header (number, cause, party, procedure, status, score), the procedure timeline,
+and tabs for its documents, its dossier and its check."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from desk.ui.archive_wizard import ArchiveWizard
+from desk.ui.check_panel import CheckPanel
+from desk.ui.documents_panel import DocumentsPanel
+from desk.ui.dossier_view import DossierView
+from desk.ui.editor.view import EditorView
+from desk.ui.ops.cases import CaseView, open_case
+from desk.ui.runner import Latest, Runner
+from desk.ui.session import Session
+from desk.ui.signals import emit
+from desk.ui.text import CASE_STATUSES, PROCEDURES, _, word
+from desk.ui.timeline import Timeline
+
+if TYPE_CHECKING:
+    from desk.services.archiving import ArchiveResult
+    from desk.ui.main_window import MainWindow
+
+
+class CaseWorkspace(QWidget):
+    title_changed = Signal(str)
+    changed = Signal()  # something of the case was written
+    loaded = Signal()  # a fresh snapshot is shown
+
+    def __init__(self, runner: Runner, session: Session, case_id: int, window: MainWindow) -> None:
+        super().__init__()
+        self.setObjectName("workspace")
+        self.runner, self.session, self.case_id, self.main = runner, session, case_id, window
+        self.view: CaseView | None = None
+        self.wizard: ArchiveWizard | None = None
+        self._latest = Latest(runner)
+
+        self.number = QLabel(_("Loading…"))
+        self.number.setObjectName("number")
+        self.number.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cause, self.party, self.facts = QLabel(), QLabel(), QLabel()
+        self.cause.setObjectName("cause")
+        self.party.setObjectName("party")
+        self.score = QLabel()
+        self.score.setObjectName("header_score")
+        self.score.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        header = QGridLayout()
+        header.addWidget(self.number, 0, 0)
+        header.addWidget(self.score, 0, 1, Qt.AlignmentFlag.AlignRight)
+        header.addWidget(self.cause, 1, 0, 1, 2)
+        header.addWidget(self.party, 2, 0)
+        header.addWidget(self.facts, 2, 1, Qt.AlignmentFlag.AlignRight)
+
+        self.timeline = Timeline()
+        self.documents = DocumentsPanel(runner, session)
+        self.documents.changed.connect(self._written)
+        self.documents.edit_requested.connect(self.open_editor)
+        self.check = CheckPanel(session)
+        self.check.document_requested.connect(self.show_document)
+        self.check.event_requested.connect(self.timeline.select_event)
+        self.check.archive_requested.connect(self.archive)
+        self.dossier = DossierView(runner, session, case_id)
+        self.dossier.changed.connect(self._written)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("case_tabs")
+        self.tabs.addTab(self.documents, _("Documents"))
+        self.tabs.addTab(self.dossier, _("Dossier"))
+        self.tabs.addTab(self.check, _("Check"))
+        split = QSplitter()
+        split.addWidget(self.timeline)
+        split.addWidget(self.tabs)
+        split.setSizes([420, 900])
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(split, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        session, case_id = self.session, self.case_id
+        self._latest.submit(lambda _p: open_case(session, case_id), self._show)
+
+    def _written(self) -> None:
+        self.reload()
+        emit(self.changed)
+
+    def _show(self, view: CaseView) -> None:
+        self.view = view
+        c, party = view.cf.case, view.cf.main_party
+        self.number.setText(c.number or _("(not yet filed)"))
+        self.cause.setText(_("Cause: {cause}").format(cause=c.cause))
+        self.party.setText(_("Party: {party}").format(party=party.name if party else "—"))
+        self.facts.setText(f"{word(PROCEDURES, c.procedure)} · {word(CASE_STATUSES, view.cf.status)}")
+        self.score.setText(_("Score {score}").format(score=view.report.score))
+        self.timeline.show_case(view)
+        self.documents.show_case(view)
+        self.check.show_case(view)
+        self.dossier.show_case(view)
+        emit(self.title_changed, c.number or (party.name if party else str(self.case_id)))
+        emit(self.loaded)
+
+    def show_document(self, reference: str) -> None:
+        self.tabs.setCurrentWidget(self.documents)
+        self.documents.select(reference)
+
+    def open_editor(self, kind_id: str, doc_id: int | None) -> None:
+        editor = EditorView(self.runner, self.session, self.case_id, kind_id, doc_id)
+        editor.saved.connect(self._written)
+        editor.closed.connect(lambda: self.main.close_tab(editor))
+        self.main.add_tab(editor, editor.title())
+
+    def archive(self) -> None:
+        if self.view is not None:
+            self.wizard = ArchiveWizard(self.runner, self.session, self.view, self)
+            self.wizard.archived.connect(self._archived)
+            self.wizard.open()
+
+    def _archived(self, result: ArchiveResult) -> None:
+        self._written()
+        box = QMessageBox(QMessageBox.Icon.Information, _("Archived"),
+                          _("Archived as {number}; the package is {path}.").format(number=result.archive_number,
+                                                                                  path=result.path), parent=self)
+        box.open()

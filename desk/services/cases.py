@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -191,10 +192,18 @@ class CaseRow:
 
 
 def list_cases(uow: UnitOfWork, *, status: str | None = None, search: str | None = None,
+               procedure: str | None = None, squad: str | None = None, ids: Collection[int] | None = None,
                limit: int | None = None, offset: int = 0) -> list[CaseRow]:
+    """Cases in id order, filtered in SQL (``ids``: only these cases, e.g. those due this week)."""
     stmt = select(Case).order_by(Case.id)
     if status:
         stmt = stmt.where(Case.status == status)
+    if procedure:
+        stmt = stmt.where(Case.procedure == procedure)
+    if squad:
+        stmt = stmt.where(Case.squad == squad)
+    if ids is not None:
+        stmt = stmt.where(Case.id.in_(list(ids)))
     if search:
         like = f"%{search}%"
         stmt = stmt.where(or_(Case.number.like(like), Case.party_name.like(like), Case.cause.like(like)))

@@ -51,3 +51,19 @@ def test_demo_refuses_a_database_with_cases(desk_env: DeskEnv) -> None:
     again = desk_env.run("demo", "--cases", "2")
     assert again.code == 2 and "Traceback" not in again.err
     assert len(json.loads(desk_env.run("cases", "--json").out)) == 2
+
+
+def test_case_list_filters_in_the_database(desk_env: DeskEnv) -> None:
+    from desk.services.cases import list_cases
+
+    desk_env.run("demo", "--cases", "12")
+    with desk_env.uow(write=False) as uow:
+        every = list_cases(uow)
+        summary = list_cases(uow, procedure="summary")
+        squad = list_cases(uow, squad="水果湖街道中队")
+        chosen = list_cases(uow, ids={every[2].id, every[5].id})
+        page = list_cases(uow, limit=5, offset=5)
+    assert summary and all(r.procedure == "summary" for r in summary) and len(summary) < len(every)
+    assert squad and all(r.squad == "水果湖街道中队" for r in squad)
+    assert [r.id for r in chosen] == [every[2].id, every[5].id]
+    assert [r.id for r in page] == [r.id for r in every[5:10]]

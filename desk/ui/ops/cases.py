@@ -14,8 +14,6 @@ if TYPE_CHECKING:  # the core loads on the background thread, after the window s
     from desk.ui.runner import Progress
     from desk.ui.session import Session
 
-# list_cases filters status and search in SQL; the rest is kept row by row over larger batches
-_SCAN_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -26,15 +24,6 @@ class CaseQuery:
     search: str = ""
     only: frozenset[int] | None = None  # "due this week": the cases with a deadline in the week
 
-    @property
-    def scans(self) -> bool:
-        return bool(self.procedure or self.squad or self.only is not None)
-
-    def admits(self, row: CaseRow) -> bool:
-        return ((not self.procedure or row.procedure == self.procedure)
-                and (not self.squad or row.squad == self.squad)
-                and (self.only is None or row.id in self.only))
-
 
 @dataclass(frozen=True)
 class Page:
@@ -44,20 +33,14 @@ class Page:
 
 
 def fetch_page(session: Session, query: CaseQuery, offset: int, size: int) -> Page:
-    """At least ``size`` rows from ``offset`` on (fewer at the end); ``next_offset`` continues."""
+    """Up to ``size`` rows from ``offset`` on, filtered by the database; ``next_offset`` continues."""
     from desk.services.cases import list_cases
 
-    batch_size = _SCAN_BATCH if query.scans else size
-    rows: list[CaseRow] = []
     with session.uow(write=False) as uow:
-        while len(rows) < size:
-            batch = list_cases(uow, status=query.status or None, search=query.search or None, limit=batch_size,
-                               offset=offset)
-            offset += len(batch)
-            rows += [r for r in batch if query.admits(r)]
-            if len(batch) < batch_size:
-                return Page(tuple(rows), offset, True)
-    return Page(tuple(rows), offset, False)
+        rows = list_cases(uow, status=query.status or None, search=query.search or None,
+                          procedure=query.procedure or None, squad=query.squad or None, ids=query.only,
+                          limit=size, offset=offset)
+    return Page(tuple(rows), offset + len(rows), len(rows) < size)
 
 
 def case_id(session: Session, ref: str) -> int:

@@ -24,7 +24,8 @@ from desk.procedure.calendar import Calendar, shipped_calendar
 from desk.services import cases as case_service
 from desk.services.demo_people import AGENCY, LEADERS, OFFICERS, SQUADS, individual_business, organization, person
 
-STAGES = ("filed", "investigated", "notified", "decided", "closed")
+# open demo cases: their stage, and how many calendar days before today they started
+OPEN_STAGES = {"notified": 16, "decided": 22, "investigated": 12, "filed": 3}
 
 
 @dataclass(frozen=True)
@@ -128,10 +129,13 @@ class Timeline:
     counters: dict[str, int]
     year: int
     officer: str
+    today: date
     events: list[f.Event] = field(default_factory=list)
     documents: list[f.Document] = field(default_factory=list)
 
     def event(self, type_: str, on: date, **extra: object) -> None:
+        if on > self.today:  # an open case: what has not happened yet is not recorded
+            return
         self.events.append(f.Event(type=type_, on=on, **extra))  # type: ignore[arg-type]
 
     def number(self, code: str) -> str:
@@ -141,6 +145,8 @@ class Timeline:
         )
 
     def doc(self, kind: str, on: date, code: str = "", served: str | None = None, **extra: object) -> str | None:
+        if on > self.today:
+            return None
         number = self.number(code) if code else None
         self.documents.append(f.Document(kind=kind, number=number, issued_on=on, **extra))  # type: ignore[arg-type]
         if served:
@@ -250,20 +256,24 @@ def _officers(rng: random.Random, squad: str) -> tuple[f.Officer, ...]:
     return tuple(f.Officer(o.name, o.certificate) for o in pair)
 
 
+def _plan(i: int, today: date, cal: Calendar) -> tuple[Scenario, str, date]:
+    """Scenario, stage and start of the ``i``-th demo case: first one closed case of every scenario, then
+    mostly open cases at a recent stage (started so their next deadlines fall in the coming days)."""
+    if i < len(SCENARIOS) or (i - len(SCENARIOS)) % 5 == 4:
+        start = date(today.year, 1, 12) + timedelta(days=(9 * i) % 240)
+        return SCENARIOS[i % len(SCENARIOS)], "closed", cal.next_working_day(start)
+    j = (i - len(SCENARIOS)) % 5
+    stage = tuple(OPEN_STAGES)[j]
+    return SCENARIOS[(1, 6, 3, 2)[j]], stage, cal.next_working_day(today - timedelta(days=OPEN_STAGES[stage]))
+
+
 def demo_case(i: int, rng: random.Random, cal: Calendar, counters: dict[str, int], today: date) -> f.CaseFile:
-    s = SCENARIOS[i % len(SCENARIOS)]
-    stage = "closed" if i < len(SCENARIOS) else STAGES[(i // len(SCENARIOS) + i) % len(STAGES)]
+    s, stage, start = _plan(i, today, cal)
     squad = SQUADS[i % len(SQUADS)]
     officers = _officers(rng, squad)
     party = s.party(rng)
     receiver = party.legal_representative or party.name
-    # closed cases start early in the year, open ones recently enough to still be open
-    start = (
-        cal.next_working_day(date(today.year, 1, 12) + timedelta(days=9 * i))
-        if stage == "closed"
-        else cal.next_working_day(today - timedelta(days=10 + 4 * (i % 9)))
-    )
-    t = Timeline(cal, counters, start.year, officers[0].name)
+    t = Timeline(cal, counters, start.year, officers[0].name, today)
     if s.procedure == "summary":
         _summary(t, s, start, receiver)
     else:

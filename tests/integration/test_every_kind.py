@@ -26,8 +26,8 @@ def sample_value(field: Field, party: str) -> object:
         "officers": [{"name": "陈建国", "certificate": "42010023001"},
                      {"name": "刘晓燕", "certificate": "42010023017"}],
     }
-    if field.type == "choice":
-        return field.choices[0]
+    if field.type == "choice" or (field.type == "list" and field.choices):
+        return field.choices[0] if field.type == "choice" else [field.choices[0]]
     return by_type.get(field.type, f"{field.label}（示例）")
 
 

@@ -51,9 +51,9 @@ class DeskEnv:
             sys.stdout, sys.stderr = old
         out.flush()
         err.flush()
-        return CliResult(code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())  # type: ignore[attr-defined]
+        return CliResult(code, out.buffer.getvalue().decode(), err.buffer.getvalue().decode())
 
-    def uow(self, write: bool = True):  # type: ignore[no-untyped-def]
+    def uow(self, write: bool = True):
         from desk.db.uow import unit_of_work
 
         return unit_of_work(self.url, write=write)

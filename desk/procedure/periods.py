@@ -52,16 +52,23 @@ def hearing_request_end(ctx: Context, served: date) -> date:
     return ctx.calendar.add_working_days(served, ctx.settings.hearing_request_working_days)
 
 
-def decision_limit(ctx: Context) -> date | None:
-    """Last day for the decision: 90 days after filing plus the extensions approved in time."""
+def nominal_decision_limit(ctx: Context) -> date | None:
+    """90 days after filing plus the extensions approved in time, before a rest-day end moves to the next
+    working day. Needs the holiday calendar only when an extension comes after the nominal end."""
     filed = ctx.filing_date
     if filed is None:
         return None
     end = filed + timedelta(days=int(ctx.params("R-DECISION-90D")["days"]))
     for extension in ctx.cf.events_of("extension_approved"):
-        if extension.on <= ctx.calendar.next_working_day(end):
+        if extension.on <= end or extension.on <= ctx.calendar.next_working_day(end):
             end += timedelta(days=extension.days or ctx.settings.extension_days)
-    return ctx.calendar.next_working_day(end)
+    return end
+
+
+def decision_limit(ctx: Context) -> date | None:
+    """Last day for the decision (a limit ending on a rest day ends on the next working day)."""
+    end = nominal_decision_limit(ctx)
+    return None if end is None else ctx.calendar.next_working_day(end)
 
 
 def service_due(ctx: Context, decision: Document) -> date | None:

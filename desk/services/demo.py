@@ -24,8 +24,9 @@ from desk.procedure.calendar import Calendar, shipped_calendar
 from desk.services import cases as case_service
 from desk.services.demo_people import AGENCY, LEADERS, OFFICERS, SQUADS, individual_business, organization, person
 
-# open demo cases: their stage, and how many calendar days before today they started
-OPEN_STAGES = {"notified": 16, "decided": 22, "investigated": 12, "filed": 3}
+# open demo cases: their stage, and how many working days before today they started (a notice served
+# yesterday, a decision whose fine falls due within the week, an investigation, a fresh filing)
+OPEN_STAGES = {"notified": 10, "decided": 21, "investigated": 9, "filed": 2}
 
 
 @dataclass(frozen=True)
@@ -139,9 +140,10 @@ class Timeline:
         self.events.append(f.Event(type=type_, on=on, **extra))  # type: ignore[arg-type]
 
     def number(self, code: str) -> str:
-        self.counters[code] = self.counters.get(code, 0) + 1
+        key = f"{code}{self.year}"
+        self.counters[key] = self.counters.get(key, 0) + 1
         return format_number(
-            AGENCY.number_pattern, agency=AGENCY.code, code=code, year=self.year, seq=self.counters[code]
+            AGENCY.number_pattern, agency=AGENCY.code, code=code, year=self.year, seq=self.counters[key]
         )
 
     def doc(self, kind: str, on: date, code: str = "", served: str | None = None, **extra: object) -> str | None:
@@ -260,11 +262,19 @@ def _plan(i: int, today: date, cal: Calendar) -> tuple[Scenario, str, date]:
     """Scenario, stage and start of the ``i``-th demo case: first one closed case of every scenario, then
     mostly open cases at a recent stage (started so their next deadlines fall in the coming days)."""
     if i < len(SCENARIOS) or (i - len(SCENARIOS)) % 5 == 4:
-        start = date(today.year, 1, 12) + timedelta(days=(9 * i) % 240)
+        # closed cases ran their course months ago (a hearing case takes about 65 days)
+        start = today - timedelta(days=120 + 7 * (i % 25))
         return SCENARIOS[i % len(SCENARIOS)], "closed", cal.next_working_day(start)
     j = (i - len(SCENARIOS)) % 5
     stage = tuple(OPEN_STAGES)[j]
-    return SCENARIOS[(1, 6, 3, 2)[j]], stage, cal.next_working_day(today - timedelta(days=OPEN_STAGES[stage]))
+    return SCENARIOS[(1, 6, 3, 2)[j]], stage, _working_days_before(cal, today, OPEN_STAGES[stage])
+
+
+def _working_days_before(cal: Calendar, day: date, n: int) -> date:
+    while n:
+        day -= timedelta(days=1)
+        n -= cal.is_working_day(day)
+    return day
 
 
 def demo_case(i: int, rng: random.Random, cal: Calendar, counters: dict[str, int], today: date) -> f.CaseFile:
@@ -307,8 +317,9 @@ def make_demo(uow: UnitOfWork, *, cases: int = 12, today: date | None = None, se
     """Fill an empty database with the demo agency, its officers and ``cases`` cases. Returns their ids."""
     if uow.session.scalars(select(Case.id).limit(1)).first() is not None:
         raise UserError("demo_not_empty")
-    today = today or date.today()
     cal = shipped_calendar()
+    # the demo's dates need the holiday calendar: past the last year it knows, the demo is set in that year
+    today = min(today or date.today(), date(max(cal.years), 12, 31))
     _agency_with_officers(uow)
     rng = random.Random(seed)
     counters: dict[str, int] = {}

@@ -7,6 +7,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
 
 from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -16,9 +18,17 @@ from desk.ui.runner import Runner
 from desk.ui.workspace import CaseWorkspace
 from tests.conftest import DeskEnv
 
+if TYPE_CHECKING:
+    from desk.casefile.facts import CaseFile
+    from desk.procedure.checker import Report
+    from desk.procedure.deadlines import Deadline
+    from desk.services.cases import CaseRow
+
 WAIT_MS = 60_000
-CLEAN_CLOSED_CASE = 2  # 东综执立字〔2026〕1号: general procedure, closed, no finding
-OPEN_CASE = 10  # 东综执立字〔2026〕8号: filed, open
+# Cases the tests open by id; what they show (number, party, findings, deadlines) is read from the database
+# (``case_rows``, ``casefile``, ``report``, ``open_deadlines``), never written down here.
+CLEAN_CLOSED_CASE = 2  # general procedure, closed, no finding
+OPEN_CASE = 10  # general procedure, open
 OpenWindow = Callable[[str], MainWindow]
 
 
@@ -30,12 +40,53 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def demo(desk_env: DeskEnv) -> DeskEnv:
-    """The demo agency, its officers and 12 cases (9 closed and clean, 3 open)."""
+    """The demo agency, its officers and 12 cases (closed ones, one per scenario, and open ones at recent
+    stages: a notice's statement period running, a decision awaiting payment, an investigation, a filing)."""
     from desk.services.demo import make_demo
 
     with desk_env.uow() as uow:
         make_demo(uow)
+    rows = {r.id: r for r in case_rows(desk_env)}
+    # the ids the tests open still name what they stand for (else the demo moved: choose other ids)
+    assert (rows[OPEN_CASE].procedure, rows[OPEN_CASE].status) == ("general", "open"), rows[OPEN_CASE]
+    assert (rows[CLEAN_CLOSED_CASE].procedure, rows[CLEAN_CLOSED_CASE].status) == ("general", "closed")
     return desk_env
+
+
+def case_rows(env: DeskEnv, *, status: str | None = None, procedure: str | None = None) -> list[CaseRow]:
+    """The cases in the database (as the case list's service lists them, in id order)."""
+    from desk.services.cases import list_cases
+
+    with env.uow(write=False) as uow:
+        return list_cases(uow, status=status, procedure=procedure)
+
+
+def casefile(env: DeskEnv, case_id: int) -> CaseFile:
+    from desk.services.cases import load_casefile
+
+    with env.uow(write=False) as uow:
+        return load_casefile(uow, case_id)
+
+
+def report(env: DeskEnv, case_id: int, today: date | None = None) -> Report:
+    """The checker's report on a case, on the database's calendar."""
+    from desk.procedure.checker import check
+    from desk.services.calendar_admin import calendar
+    from desk.services.cases import load_casefile
+
+    with env.uow(write=False) as uow:
+        return check(load_casefile(uow, case_id), calendar=calendar(uow.session), today=today or date.today())
+
+
+def open_deadlines(env: DeskEnv, today: date) -> dict[int, list[Deadline]]:
+    """Every open case's pending deadlines as of ``today`` (by case id), on the database's calendar."""
+    from desk.procedure.deadlines import upcoming
+    from desk.services.calendar_admin import calendar
+    from desk.services.cases import list_cases, load_casefile
+
+    with env.uow(write=False) as uow:
+        cal = calendar(uow.session)
+        return {row.id: upcoming(load_casefile(uow, row.id), cal, today) for row in list_cases(uow, status="open")}
 
 
 def settle(qtbot: QtBot, runner: Runner, timeout: int = WAIT_MS) -> None:

@@ -90,6 +90,7 @@ def test_cancelling_a_build_leaves_no_file(window: MainWindow, qtbot: QtBot, dem
     dossier = workspace.dossier
     dossier.volume.setCurrentIndex(dossier.volume.findData("all"))
     dossier.build_button.click()
+    assert dossier.progress_dialog is not None and dossier.task is not None
     cancel = dossier.progress_dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Cancel"
     with qtbot.waitSignal(dossier.task.cancelled, timeout=WAIT_MS):

@@ -29,9 +29,13 @@ def test_the_form_has_an_input_per_manifest_field(window: MainWindow, qtbot: QtB
     assert editor.form is not None
     k = kind("penalty_decision")
     assert list(editor.form.inputs) == [f.name for f in k.fields]
-    layout = editor.form.widget().layout()
+    inner = editor.form.widget()
+    assert inner is not None
+    layout = inner.layout()
     assert isinstance(layout, QFormLayout)
-    labels = [layout.itemAt(row, QFormLayout.ItemRole.LabelRole).widget() for row in range(layout.rowCount())]
+    items = [layout.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(layout.rowCount())]
+    labels = [item.widget() for item in items if item is not None]
+    assert len(labels) == layout.rowCount()
     texts = [label.text() for label in labels if isinstance(label, QLabel)]
     assert texts == [f.label_en + (" *" if f.required else "") for f in k.fields]
     assert isinstance(editor.form.inputs["party_name"], PartyInput)

@@ -9,22 +9,39 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
+from desk.casefile.numbers import format_number, parse_number
+from desk.catalogue import kind
 from desk.ui.document_dialogs import DraftDialog, IssueDialog, ServeDialog
 from desk.ui.editor.view import EditorView
 from desk.ui.signals import emit
-from tests.ui.conftest import CLEAN_CLOSED_CASE, WAIT_MS, OpenWindow, open_workspace, settle
+from tests.conftest import DeskEnv
+from tests.ui.conftest import CLEAN_CLOSED_CASE, WAIT_MS, OpenWindow, case_rows, casefile, open_workspace, settle
 
 
-def test_a_clerks_day(open_window: OpenWindow, qtbot: QtBot) -> None:
+def next_number(demo: DeskEnv, case_id: int, kind_id: str, on: date) -> str:
+    """The number the next document of ``kind_id`` issued on ``on`` takes: one past the agency's last that year."""
+    code, agency = kind(kind_id).code, casefile(demo, case_id).agency
+    parsed = [parse_number(agency.number_pattern, agency.code, d.number)
+              for row in case_rows(demo) for d in casefile(demo, row.id).documents if d.number]
+    last = max((p.seq for p in parsed if p and (p.code, p.year) == (code, on.year)), default=0)
+    return format_number(agency.number_pattern, agency=agency.code, code=code, year=on.year, seq=last + 1)
+
+
+def test_a_clerks_day(open_window: OpenWindow, qtbot: QtBot, demo: DeskEnv) -> None:
     window = open_window("liuxy")  # 刘晓燕, clerk
     cases = window.cases
+    rows = case_rows(demo)
+    # the case filed last: an open case with only its filing done
+    target = max((r for r in rows if r.status == "open" and r.procedure == "general"), key=lambda r: r.filed_on or "")
+    number = target.number
+    assert number
 
     # search a case as you type (QTest types ASCII only: the characters go in one by one)
     with qtbot.waitSignal(cases.model.page_loaded, timeout=WAIT_MS):
-        for character in "恒通物流":
+        for character in target.party:
             cases.search.insert(character)
-    assert cases.model.rowCount() == 2
-    number = "东综执立字〔2026〕8号"
+    found = [cases.model.row(i).id for i in range(cases.model.rowCount())]
+    assert found == [r.id for r in rows if target.party in f"{r.number} {r.party} {r.cause}"] and target.id in found
     with qtbot.waitSignal(cases.model.page_loaded, timeout=WAIT_MS):
         cases.search.setText(number)
     assert [cases.model.row(i).number for i in range(cases.model.rowCount())] == [number]
@@ -69,10 +86,12 @@ def test_a_clerks_day(open_window: OpenWindow, qtbot: QtBot) -> None:
     assert panel.select(draft.reference)
     panel.actions_by_name["issue"].trigger()
     qtbot.waitUntil(lambda: isinstance(panel.dialog, IssueDialog), timeout=WAIT_MS)
-    expected = "东综执责改字〔2026〕1号"
-    assert expected in panel.dialog.message.text()  # type: ignore[union-attr]
+    confirm = panel.dialog
+    assert isinstance(confirm, IssueDialog)
+    expected = next_number(demo, target.id, "rectification_order", date.today())
+    assert expected in confirm.message.text()
     with qtbot.waitSignal(workspace.loaded, timeout=WAIT_MS):
-        panel.dialog.accept()  # type: ignore[union-attr]
+        confirm.accept()
     issued = next(d for d in workspace.view.cf.documents if d.kind == "rectification_order")  # type: ignore[union-attr]
     assert (issued.status, issued.number) == ("issued", expected)
     row = next(r for r in range(panel.model.rowCount()) if panel.model.docs[r].id == issued.id)
@@ -98,6 +117,7 @@ def test_a_clerks_day(open_window: OpenWindow, qtbot: QtBot) -> None:
     seen: list[int] = []
     with qtbot.waitSignal(dossier.built, timeout=WAIT_MS) as built:
         dossier.build_button.click()
+        assert dossier.task is not None
         dossier.task.progressed.connect(lambda pct, _text: seen.append(pct))
     assert seen and max(seen) == 100
     result = built.args[0][0]

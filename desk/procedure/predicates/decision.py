@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from desk.procedure.context import NO_PENALTY, TRANSFERS, Context
 from desk.procedure.messages import KindName, Term
-from desk.procedure.periods import decision_limit
+from desk.procedure.periods import nominal_decision_limit
 from desk.procedure.registry import Params, Violation, predicate, violation
 
 
@@ -60,10 +60,12 @@ def collective(ctx: Context, p: Params) -> Iterator[Violation]:
 def decision_90d(ctx: Context, p: Params) -> Iterator[Violation]:
     if not ctx.general or ctx.outcome in TRANSFERS:
         return
-    due = decision_limit(ctx)
-    if due is None:
-        return
+    nominal = nominal_decision_limit(ctx)
     decided = ctx.decision_date
+    # within the nominal 90 days (or not yet past them) is lawful whatever the holiday calendar says
+    if nominal is None or (decided <= nominal if decided else not ctx.overdue(nominal)):
+        return
+    due = ctx.calendar.next_working_day(nominal)
     if decided is None:
         if ctx.overdue(due):
             yield violation("none", due=due)

@@ -113,15 +113,19 @@ def test_decision_limit_for_open_case(clean: CaseFile) -> None:
 
 
 def test_decision_limit_without_calendar_year_is_a_finding(clean: CaseFile) -> None:
-    cf = change_event(decided_on(clean, "2026-12-01"), "filed", on=d("2026-11-20"))
-    [found] = findings(cf, "R-DECISION-90D")
+    # filed 2026-11-20: the 90 days end 2027-02-18, in a year the calendar has no data for
+    in_time = change_event(decided_on(clean, "2026-12-01"), "filed", on=d("2026-11-20"))
+    assert findings(in_time, "R-DECISION-90D") == []  # well within 90 days: no calendar needed
+    late = change_event(decided_on(clean, "2027-02-19"), "filed", on=d("2026-11-20"))
+    [found] = findings(late, "R-DECISION-90D")
     assert found.severity == "blocker"
     assert "2027" in found.message and "desk calendar import" in found.message_en
     first = date(2027, 1, 1)
     year_2027 = shipped_calendar().with_overrides(
         [Day(first + timedelta(days=i), (first + timedelta(days=i)).weekday() < 5) for i in range(365)]
     )
-    assert findings(cf, "R-DECISION-90D", calendar=year_2027) == []
+    [counted] = findings(late, "R-DECISION-90D", calendar=year_2027)
+    assert (counted.due, counted.actual) == (d("2027-02-18"), d("2027-02-19"))
 
 
 # R-DECISION-CONTENT

@@ -17,6 +17,7 @@ from desk.dossier.front import Front
 from desk.dossier.photos import photo_page
 from desk.dossier.plan import Item, Remark
 from desk.dossier.typeset import MARGIN, PAGE, Ledger, Mark, Typesetter
+from desk.render.pdf import without_ascii85
 
 
 @dataclass(frozen=True)
@@ -33,14 +34,15 @@ def lay_out(ts: Typesetter, front: Front, rows: Sequence[sheets.IndexRow], pictu
     story: list[Flowable] = [Mark(ledger, "cover"), *sheets.cover(ts, front), PageBreak(),
                              Mark(ledger, "index"), *sheets.index(ts, front, rows, ledger), PageBreak()]
     for n, item in enumerate(pictures):
-        story += [Mark(ledger, f"photo:{n}"), *photo_page(ts, item, ledger, n), PageBreak()]
+        story += [Mark(ledger, f"photo:{n}"), photo_page(ts, item, ledger, n), PageBreak()]
     story += [Mark(ledger, "reference"), *sheets.reference(ts, front, remarks)]
     buf = io.BytesIO()
     frame = Frame(MARGIN, MARGIN, PAGE[0] - 2 * MARGIN, PAGE[1] - 2 * MARGIN, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     doc = BaseDocTemplate(buf, pagesize=PAGE, pageTemplates=[PageTemplate("sheet", [frame])], invariant=1,
                           pageCompression=1, title=front.title, author=front.agency, initialFontName=ts.song.name)
-    doc.build(story)
+    with without_ascii85():
+        doc.build(story)
     starts = sorted(ledger.marks.items(), key=lambda kv: kv[1])
     ends = [s for _, s in starts[1:]] + [doc.page]
     parts = {name: range(start, end) for (name, start), end in zip(starts, ends, strict=True)}

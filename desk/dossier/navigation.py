@@ -3,6 +3,7 @@ and the PDF/A-2b declaration (XMP identification and an sRGB output intent)."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -86,7 +87,7 @@ def _declare_pdfa(pdf: pikepdf.Pdf) -> None:
     """The sRGB output intent (the ICC profile pikepdf ships); the empty ``/Trans`` reportlab writes on each
     page goes, as validators do not expect it. Fonts are embedded subsets already; evidence PDFs are merged as
     they are, so a volume is PDF/A only if they are."""
-    icc = pdf.make_stream(SRGB_ICC.read_bytes(), N=3)
+    icc = pdf.make_stream(zlib.compress(SRGB_ICC.read_bytes()), Filter=Name.FlateDecode, N=3)
     pdf.Root.OutputIntents = Array([Dictionary(Type=Name.OutputIntent, S=Name.GTS_PDFA1,
                                                OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
                                                Info=String("sRGB IEC61966-2.1"), DestOutputProfile=icc)])

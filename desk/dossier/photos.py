@@ -1,22 +1,25 @@
 """A JPEG or PNG picture scaled onto one A4 page above its caption (题名, 制作人, 制作时间, 证明对象).
 
-The binder's reportlab pass draws the caption and a framed, empty box (``PhotoBox`` records where); the picture
+The binder's reportlab pass draws the caption and a framed, empty box (``PhotoPage`` records where); the picture
 goes into the box afterwards with pikepdf (``place_picture``): a JPEG as it is (no decoding, its EXIF
-orientation applied by the placing matrix), a PNG decoded once and flate-compressed (transparency flattened
-onto white).
+orientation applied by the placing matrix), the rows of a plain PNG as they are, any other picture decoded
+and flate-compressed (transparency flattened onto white). The file is read once (``read_picture``, which
+checks it as the pages are gathered).
 """
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 from PIL import Image
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Table
 
 from desk.dossier.plan import Item
 from desk.dossier.typeset import MARGIN, PAGE, Ledger, Typesetter
@@ -29,25 +32,34 @@ GAP = 4 * mm
 PAD = 2 * mm
 
 
-class PhotoBox(Flowable):
-    """A thin frame of ``width`` × ``height``; records its page and rectangle as picture ``n``."""
+class PhotoPage(Flowable):
+    """A thin frame above the caption, filling the page: the frame takes the room the caption leaves (the caption
+    is sized once, as the page is laid out); records the frame's page and rectangle as picture ``n``."""
 
-    def __init__(self, ledger: Ledger, n: int, width: float, height: float) -> None:
+    def __init__(self, ledger: Ledger, n: int, caption: Table, width: float) -> None:
         super().__init__()
-        self.ledger, self.n, self.width, self.height = ledger, n, width, height
+        self.ledger, self.n, self.caption, self.width = ledger, n, caption, width
+        self.room = 0.0
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, below = self.caption.wrap(self.width, PAGE[1])
+        self.room = PAGE[1] - 2 * MARGIN - below - GAP - 1
+        self.height = self.room + GAP + below
         return self.width, self.height
 
     def draw(self) -> None:
+        bottom = self.height - self.room
+        self.canv.saveState()
         self.canv.setLineWidth(0.5)
-        self.canv.rect(0, 0, self.width, self.height)
-        x, y = self.canv.absolutePosition(0, 0)
-        self.ledger.boxes[self.n] = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height))
+        self.canv.rect(0, bottom, self.width, self.room)
+        self.canv.restoreState()
+        x, y = self.canv.absolutePosition(0, bottom)
+        self.ledger.boxes[self.n] = (self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.room))
+        self.caption.drawOn(self.canv, 0, 0)
 
 
-def photo_page(ts: Typesetter, item: Item, ledger: Ledger, n: int) -> list[Flowable]:
-    """The flowables of one captioned picture page (they fill exactly one page)."""
+def photo_page(ts: Typesetter, item: Item, ledger: Ledger, n: int) -> Flowable:
+    """The flowable of one captioned picture page."""
     value = ts.style(11)
     proves = item.attachment.proves if item.attachment else item.number
     rows = [("题　　名", item.title), ("制 作 人", item.author), ("制作时间", format_date(item.on)),
@@ -58,27 +70,45 @@ def photo_page(ts: Typesetter, item: Item, ledger: Ledger, n: int) -> list[Flowa
                                     ("ALIGN", (0, 0), (0, -1), "CENTER"), ("GRID", (0, 0), (-1, -1), 0.75, "black"),
                                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 5),
                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5)))
-    room = PAGE[1] - 2 * MARGIN - caption.wrap(width, PAGE[1])[1] - GAP - 1
-    return [PhotoBox(ledger, n, width, room), Spacer(1, GAP), caption]
+    return PhotoPage(ledger, n, caption, width)
 
 
-def _image(pdf: pikepdf.Pdf, path: Path) -> tuple[pikepdf.Stream, int, int, int]:
-    """The picture as an image XObject of ``pdf``, its pixel size and the turn its EXIF orientation asks for."""
-    xobject = {"Type": pikepdf.Name.XObject, "Subtype": pikepdf.Name.Image, "BitsPerComponent": 8}
+@dataclass(frozen=True)
+class Picture:
+    """A stored picture, read and checked once: its bytes, and from its header what placing it takes."""
+
+    data: bytes
+    size: tuple[int, int]
+    kind: str | None  # PIL's format: JPEG, PNG …
+    mode: str
+    turn: int  # degrees its EXIF orientation asks for (a JPEG's)
+
+
+def read_picture(path: Path) -> Picture:
+    """The picture at ``path``; ``OSError``, ``UnidentifiedImageError`` or ``SyntaxError`` if it is unreadable."""
     data = path.read_bytes()
-    with Image.open(path) as img:
-        w, h = img.size
-        if img.format == "JPEG" and img.mode in _JPEG_SPACES:
-            turn = _TURNS.get(int(img.getexif().get(_ORIENTATION, 1)), 0)
-            return pdf.make_stream(data, Width=w, Height=h, ColorSpace=_JPEG_SPACES[img.mode],
-                                   Filter=pikepdf.Name.DCTDecode, **xobject), w, h, turn
-        plain = _png_rows(data) if img.format == "PNG" else None
-        if plain is not None:
-            rows, colours = plain
-            parms = pikepdf.Dictionary(Predictor=15, Colors=colours, BitsPerComponent=8, Columns=w)
-            space = pikepdf.Name.DeviceRGB if colours == 3 else pikepdf.Name.DeviceGray
-            return pdf.make_stream(rows, Width=w, Height=h, ColorSpace=space, Filter=pikepdf.Name.FlateDecode,
-                                   DecodeParms=parms, **xobject), w, h, 0
+    with Image.open(io.BytesIO(data)) as img:
+        turn = _TURNS.get(int(img.getexif().get(_ORIENTATION, 1)), 0) if img.format == "JPEG" else 0
+        picture = Picture(data, img.size, img.format, img.mode, turn)
+        img.verify()
+    return picture
+
+
+def _image(pdf: pikepdf.Pdf, picture: Picture) -> tuple[pikepdf.Stream, int, int, int]:
+    """The picture as an image XObject of ``pdf``, its pixel size and the turn to draw it upright with."""
+    xobject = {"Type": pikepdf.Name.XObject, "Subtype": pikepdf.Name.Image, "BitsPerComponent": 8}
+    data, (w, h) = picture.data, picture.size
+    if picture.kind == "JPEG" and picture.mode in _JPEG_SPACES:
+        return pdf.make_stream(data, Width=w, Height=h, ColorSpace=_JPEG_SPACES[picture.mode],
+                               Filter=pikepdf.Name.DCTDecode, **xobject), w, h, picture.turn
+    plain = _png_rows(data) if picture.kind == "PNG" else None
+    if plain is not None:
+        rows, colours = plain
+        parms = pikepdf.Dictionary(Predictor=15, Colors=colours, BitsPerComponent=8, Columns=w)
+        space = pikepdf.Name.DeviceRGB if colours == 3 else pikepdf.Name.DeviceGray
+        return pdf.make_stream(rows, Width=w, Height=h, ColorSpace=space, Filter=pikepdf.Name.FlateDecode,
+                               DecodeParms=parms, **xobject), w, h, 0
+    with Image.open(io.BytesIO(data)) as img:
         rgba = img.convert("RGBA")
     flat = Image.new("RGB", rgba.size, "white")
     flat.paste(rgba, mask=rgba.getchannel("A"))
@@ -106,9 +136,10 @@ def _png_rows(data: bytes) -> tuple[bytes, int] | None:
     return b"".join(idat), 3 if header[9] == 2 else 1
 
 
-def place_picture(pdf: pikepdf.Pdf, page_index: int, box: Sequence[float], path: Path) -> None:
-    """Draw the picture at ``path`` centred in ``box`` (less a small margin) on page ``page_index``, upright."""
-    stream, pw, ph, turn = _image(pdf, path)
+def place_picture(pdf: pikepdf.Pdf, page_index: int, box: Sequence[float], picture: Picture | Path) -> None:
+    """Draw the picture (read already, or at a path) centred in ``box`` (less a small margin) on page
+    ``page_index``, upright."""
+    stream, pw, ph, turn = _image(pdf, picture if isinstance(picture, Picture) else read_picture(picture))
     shown_w, shown_h = (ph, pw) if turn in (90, -90) else (pw, ph)
     x0, y0, x1, y1 = box
     scale = min((x1 - x0 - 2 * PAD) / shown_w, (y1 - y0 - 2 * PAD) / shown_h)

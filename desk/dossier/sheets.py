@@ -83,15 +83,19 @@ def cover(ts: Typesetter, front: Front) -> list[Flowable]:
 def index(ts: Typesetter, front: Front, rows: Sequence[IndexRow], ledger: Ledger) -> list[Flowable]:
     """卷内文件目录: one row per item, its page range and a link to its first page; the header repeats.
 
-    Cells that never wrap (序号, 日期, 页号) are plain strings; the 题名 paragraph carries the row's link."""
+    Cells that never wrap (序号, 日期, 页号) are plain strings, and so are empty ones; the 题名 paragraph carries the
+    row's link (and, at least one line high, sets the height of a row of short cells)."""
     head = ts.style(10, face=ts.hei, center=True)
     cell = ts.style(9)
     span = (MARGIN, MARGIN + WIDTH)
+
+    def wrapping(text: str) -> Flowable | str:
+        return ts.para(text, cell) if text else ""
+
     data: list[list[Flowable | str]] = [[ts.para(h, head) for h in INDEX_HEADER]]
     for i, r in enumerate(rows):
-        data.append([str(i + 1), ts.para(r.number, cell), ts.para(r.author, cell),
-                     ts.anchored(r.title, cell, ledger, i, span), r.on.strftime("%Y%m%d") if r.on else "", r.pages,
-                     ts.para(r.note, cell)])
+        data.append([str(i + 1), wrapping(r.number), wrapping(r.author), ts.anchored(r.title, cell, ledger, i, span),
+                     r.on.strftime("%Y%m%d") if r.on else "", r.pages, wrapping(r.note)])
     if not rows:
         data.append(["", "", "", ts.para("本卷无文件材料", cell), "", "", ""])
     table = Table(data, colWidths=list(INDEX_COLUMNS), repeatRows=1)

@@ -48,7 +48,19 @@ class Mark(Flowable):
         self.ledger.marks[self.name] = self.canv.getPageNumber() - 1
 
 
-class Anchored(Paragraph):
+class Para(Paragraph):
+    """A paragraph that breaks its lines once per width: a reportlab table wraps every cell when it sizes its
+    rows, when it splits and again when it draws them (the lines depend on the width alone)."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            self._wrapped = (availWidth, super().wrap(availWidth, availHeight))
+        return self._wrapped[1]
+
+
+class Anchored(Para):
     """A paragraph whose drawn height (plus ``pad``), across ``span`` (x from, x to on the page), becomes the
     link to item ``target``: the title cell of an index row links the whole row."""
 
@@ -103,8 +115,8 @@ class Typesetter:
     def _run(text: str, run_face: Face, base: Face) -> str:
         return escape(text) if run_face is base else f'<font name="{run_face.name}">{escape(text)}</font>'
 
-    def para(self, text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(self.markup(text, self._face_of(style)), style)
+    def para(self, text: str, style: ParagraphStyle) -> Para:
+        return Para(self.markup(text, self._face_of(style)), style)
 
     def anchored(self, text: str, style: ParagraphStyle, ledger: Ledger, target: int,
                  span: tuple[float, float]) -> Anchored:

@@ -248,7 +248,9 @@ def _register(info: SfntInfo) -> Face:
     """Parse and register one font with reportlab (once per process)."""
     name = f"Desk-{info.path.stem}-{info.index}".replace(" ", "")
     font = TTFont(name, str(info.path), subfontIndex=info.index)
-    face = font.face
+    font.shapable = False  # Desk lays text out itself: no harfbuzz shaping, so no use for reportlab's glyph → chars
+    face = font.face  # (reportlab ≥ 5): for a Chinese font ~40 000 small lists, visited by every full collection
+    face.__dict__.pop("glyphToChar", None)
     whole_table = face.get_table
 
     def get_table(tag: str) -> bytes | _GlyphTable:

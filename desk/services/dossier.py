@@ -190,13 +190,19 @@ def _reporter(progress: Progress | None, cancel: Callable[[], bool] | None) -> P
 
 
 def _save(pdf: pikepdf.Pdf, out: Path, report: Progress) -> None:
-    """Write beside ``out`` and rename into place: a failed or cancelled build leaves no file."""
+    """Write beside ``out`` and rename into place: a failed or cancelled build leaves no file.
+
+    Streams are written as they are: reportlab's are deflated already, the evidence is kept byte for byte (qpdf
+    would inflate and deflate again every stream whose filter is not the bare name ``/FlateDecode``: all of
+    reportlab's, and any ASCII85 layer), the binder's own are a few dozen bytes each (stamps, pictures placed).
+    The object streams stay uncompressed. qpdf writes into the open temporary file (given a path that exists,
+    pikepdf would write yet another temporary file and rename it over that one)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    os.close(fd)
     try:
-        pdf.save(tmp, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        with os.fdopen(fd, "wb") as part:
+            pdf.save(part, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=False,
+                     stream_decode_level=pikepdf.StreamDecodeLevel.none)
         report(0.99, "save")
         os.replace(tmp, out)
     except BaseException:

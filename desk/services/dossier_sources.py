@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pikepdf
-from PIL import Image, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 
 from desk.db.uow import UnitOfWork
 from desk.dossier.assemble import Pages
+from desk.dossier.photos import Picture, read_picture
 from desk.dossier.plan import Item, Remark
 from desk.errors import TemplateError
 from desk.render.fonts import default_fonts
@@ -29,7 +30,7 @@ class Gathered:
 
     items: list[Item] = field(default_factory=list)
     pages: list[Pages | None] = field(default_factory=list)
-    pictures: list[tuple[Item, Path]] = field(default_factory=list)
+    pictures: list[tuple[Item, Picture]] = field(default_factory=list)
     damaged: list[Remark] = field(default_factory=list)
 
     def count(self, i: int) -> int:
@@ -60,11 +61,8 @@ def gather(uow: UnitOfWork, items: Sequence[Item], step: Step) -> Gathered:
                 pdf = pikepdf.open(stored_path(item.file or ""))
                 got.pages.append(Pages(pdf, range(len(pdf.pages))))
             else:
-                path = stored_path(item.file or "")
-                with Image.open(path) as img:
-                    img.verify()
+                got.pictures.append((item, read_picture(stored_path(item.file or ""))))
                 got.pages.append(None)
-                got.pictures.append((item, path))
             got.items.append(item)
         except TemplateError as exc:
             problem = exc.render("zh_CN")

@@ -4,7 +4,8 @@
 subset per font for the whole volume) and says where each document lies; ``docx_flowables`` gives the
 flowables and page templates for callers that compose their own volume (``build_volume``);
 ``unsupported_features`` names what a template uses that the renderer cannot draw;
-``render_pdf_libreoffice`` is the optional LibreOffice backend (same fonts).
+``render_pdf_libreoffice`` is the optional LibreOffice backend (same fonts); ``without_ascii85`` makes
+reportlab write plain deflated streams, as the renderer does, for other reportlab passes.
 """
 
 from desk.render.pdf.document import (
@@ -15,6 +16,7 @@ from desk.render.pdf.document import (
     docx_flowables,
     render_many,
     render_pdf,
+    without_ascii85,
 )
 from desk.render.pdf.features import unsupported_features
 from desk.render.pdf.libreoffice import render_pdf_libreoffice
@@ -29,4 +31,5 @@ __all__ = [
     "render_pdf",
     "render_pdf_libreoffice",
     "unsupported_features",
+    "without_ascii85",
 ]

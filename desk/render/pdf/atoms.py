@@ -60,6 +60,7 @@ class Shaper:
         self.fonts = fonts
         self._faces, self._glyphs = _MEMO.setdefault(fonts, ({}, {}))
         self.missing: set[str] = set()
+        self._shaped: dict[tuple[tuple[model.Inline, ...], bool], list[Atom]] = {}
 
     def face(self, fmt: RunFormat, east_asian: bool, char: str = "A") -> Face:
         latin_slot = "ascii" if char < "\x80" else "hAnsi"
@@ -73,6 +74,15 @@ class Shaper:
         return face
 
     def atoms(self, items: list[model.Inline], auto_space: bool) -> list[Atom]:
+        """The atoms of a paragraph's items, shaped once per distinct paragraph: the list is shared, its atoms
+        are never changed once shaped."""
+        key = (tuple(items), auto_space)
+        found = self._shaped.get(key)
+        if found is None:
+            found = self._shaped[key] = self._shape(items, auto_space)
+        return found
+
+    def _shape(self, items: list[model.Inline], auto_space: bool) -> list[Atom]:
         out: list[Atom] = []
         scripts = _resolve_scripts(items)
         k = 0

@@ -3,10 +3,14 @@
 Laying every document of a dossier volume out in one pass means one font subset per font for the whole volume
 (merging separately rendered PDFs duplicates the subsets, ~38 KiB a page). Each document starts on a new page
 with its own page size and margins; where each starts is recorded as it is laid out.
+
+What depends on a DOCX's bytes alone is kept for the process, by their sha256 (an issued document is frozen):
+its model, its paragraphs' atoms and lines, and the PDF of a volume of the same documents in the same order.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import warnings
 import zipfile
@@ -28,7 +32,7 @@ from desk.render.pdf.features import grid_feature, unsupported_features
 from desk.render.pdf.flowables import Builder
 from desk.render.pdf.ooxml import DocxPackage
 from desk.render.pdf.pages import Mark, SectionPages, page_template
-from desk.render.pdf.paragraph import Context
+from desk.render.pdf.paragraph import Context, KeptLines
 from desk.render.pdf.reader import read_document
 
 log = logging.getLogger(__name__)
@@ -44,6 +48,7 @@ class RenderedDoc:
     page: model.PageSetup  # the first section's page size and margins
     key: str
     warnings: list[str] = field(default_factory=list)
+    source: tuple[FontMap, bytes] | None = None  # the font map and the sha256 of the DOCX it was made from
 
 
 @dataclass(frozen=True)
@@ -65,28 +70,56 @@ class VolumePdf(bytes):
         return self
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """A DOCX read once: its model, what in it the renderer cannot draw, the shaper that remembers the atoms of its
+    paragraphs and the lines they were broken into. Shared by every rendering of the same bytes: none of it is
+    changed once made."""
+
+    doc: model.Document
+    problems: list[str]
+    shaper: Shaper
+    lines: KeptLines = field(default_factory=dict)
+
+
+_PARSED: dict[tuple[FontMap, bytes], _Parsed] = {}
+_PARSED_KEPT = 128  # documents: issued ones are frozen, and a volume binds a few dozen
+
+
+def _parsed(docx: Docx, fonts: FontMap) -> tuple[tuple[FontMap, bytes], _Parsed]:
+    """``docx`` read and checked, or the reading of the same bytes kept from before (by their sha256)."""
+    data = docx.read_bytes() if isinstance(docx, Path) else docx
+    key = (fonts, hashlib.sha256(data).digest())
+    found = _PARSED.get(key)
+    if found is None:
+        try:
+            pkg = DocxPackage(data)
+            doc = read_document(pkg)
+        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+            where = docx if isinstance(docx, Path) else "the document"
+            raise TemplateError("template_unreadable", path=where, detail=exc) from None
+        found = _PARSED[key] = _Parsed(doc, unsupported_features(pkg) + grid_feature(doc), Shaper(fonts))
+        while len(_PARSED) > _PARSED_KEPT:
+            _PARSED.pop(next(iter(_PARSED)), None)
+    return key, found
+
+
 def docx_flowables(docx: Docx, *, fonts: FontMap, key: str = "doc", strict: bool = True) -> RenderedDoc:
     """Read ``docx`` and turn it into flowables.
 
     ``strict``: a construct the renderer does not support (see ``unsupported_features``) raises
     ``TemplateError``; otherwise it is skipped with a warning."""
-    try:
-        pkg = DocxPackage(docx)
-        doc = read_document(pkg)
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        where = docx if isinstance(docx, Path) else "the document"
-        raise TemplateError("template_unreadable", path=where, detail=exc) from None
-    problems = unsupported_features(pkg) + grid_feature(doc)
+    source, parsed = _parsed(docx, fonts)
+    doc, problems, shaper = parsed.doc, parsed.problems, parsed.shaper
     if problems and strict:
         raise TemplateError("pdf_unsupported", features=problems)
     notes = [f"unsupported: {p}" for p in problems]
     for note in notes:
         warnings.warn(note, stacklevel=2)
-    shaper = Shaper(fonts)
     flowables: list[Flowable] = [Mark(("doc", key))]
     templates: list[PageTemplate] = []
     for index, section in enumerate(doc.sections):
-        ctx = Context(shaper, doc.default_tab, section.page.body_height)
+        ctx = Context(shaper, doc.default_tab, section.page.body_height, parsed.lines)
         builder = Builder(ctx, doc.compat_mode)
         template_id = f"{key}/{index}"
         templates.append(
@@ -99,7 +132,7 @@ def docx_flowables(docx: Docx, *, fonts: FontMap, key: str = "doc", strict: bool
     if shaper.missing:
         notes.append("no installed font has: " + "".join(sorted(shaper.missing)))
         log.warning(notes[-1])
-    return RenderedDoc(flowables, templates, doc.sections[0].page, key, notes)
+    return RenderedDoc(flowables, templates, doc.sections[0].page, key, notes, source)
 
 
 class _VolumeTemplate(BaseDocTemplate):
@@ -123,7 +156,7 @@ class _VolumeTemplate(BaseDocTemplate):
 
 
 @contextmanager
-def _without_ascii85() -> Iterator[None]:
+def without_ascii85() -> Iterator[None]:
     """Deflated page streams without reportlab's default ASCII85 layer on top (a quarter smaller, faster)."""
     saved = rl_config.useA85
     rl_config.useA85 = 0
@@ -133,11 +166,32 @@ def _without_ascii85() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
+_VOLUMES: dict[tuple[object, ...], VolumePdf] = {}
+_VOLUMES_KEPT = 8  # volumes: a dossier rebuilt (other evidence, other stamps) lays out the same documents again
+
+
 def build_volume(parts: Sequence[RenderedDoc], out: Path | None = None, *, fonts: FontMap | None = None) -> VolumePdf:
-    """Lay ``parts`` out in one pass, each starting on a new page; the PDF, with where each part lies."""
+    """Lay ``parts`` out in one pass, each starting on a new page; the PDF, with where each part lies.
+
+    The same DOCX in the same order give the same PDF: a volume of parts that all say which DOCX they were made
+    from is kept, and given again."""
     fonts = fonts or default_fonts()
     if len({p.key for p in parts}) != len(parts):
         raise ValueError("every part of a volume needs its own key")
+    same = (fonts, *((p.source, p.key) for p in parts)) if all(p.source for p in parts) else None
+    pdf = _VOLUMES.get(same) if same else None
+    if pdf is None:
+        pdf = _lay_out(parts, fonts)
+        if same:
+            _VOLUMES[same] = pdf
+            while len(_VOLUMES) > _VOLUMES_KEPT:
+                _VOLUMES.pop(next(iter(_VOLUMES)), None)
+    if out is not None:
+        out.write_bytes(pdf)
+    return pdf
+
+
+def _lay_out(parts: Sequence[RenderedDoc], fonts: FontMap) -> VolumePdf:
     story: list[Flowable] = []
     for i, part in enumerate(parts):
         if i:
@@ -145,15 +199,12 @@ def build_volume(parts: Sequence[RenderedDoc], out: Path | None = None, *, fonts
         story += part.flowables
     buffer = BytesIO()
     template = _VolumeTemplate(buffer, [t for p in parts for t in p.templates], fonts.face(None, east_asian=True).name)
-    with _without_ascii85():
+    with without_ascii85():
         template.build(story)
     total = template.page
     starts = [template.marks.get(("doc", p.key), 1) for p in parts]
     ends = [*starts[1:], total + 1]
-    pdf = VolumePdf(buffer.getvalue(), [DocumentPages(s, e - s) for s, e in zip(starts, ends, strict=True)])
-    if out is not None:
-        out.write_bytes(pdf)
-    return pdf
+    return VolumePdf(buffer.getvalue(), [DocumentPages(s, e - s) for s, e in zip(starts, ends, strict=True)])
 
 
 def render_many(

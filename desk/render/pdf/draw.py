@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from io import BytesIO
+from typing import NamedTuple
 
 from reportlab.lib.colors import HexColor, black
 from reportlab.lib.utils import ImageReader
@@ -29,6 +31,7 @@ _DASHES = {
 }
 
 
+@lru_cache(maxsize=256)
 def color(hex_color: str | None) -> object:
     try:
         return HexColor("#" + hex_color) if hex_color else black
@@ -50,24 +53,44 @@ def _image(data: bytes) -> ImageReader:
     return reader
 
 
-def _runs(line: Line) -> Iterator[tuple[int, int, float]]:
+class _Stroke(NamedTuple):
+    """An underline or strike-through from atom ``first`` to atom ``last``, sized by the ``widest`` atom."""
+
+    first: int
+    last: int
+    widest: Atom
+    style: str
+    strike: bool
+
+
+class _Plan(NamedTuple):
+    """What drawing a line up to atom ``end`` takes, worked out once (a laid-out line is kept and drawn again):
+    its glyph runs ``(first atom, text, gap)``, its pictures and its strokes."""
+
+    end: int
+    runs: tuple[tuple[int, str, float], ...]
+    pictures: tuple[int, ...]
+    strokes: tuple[_Stroke, ...]
+
+
+def _runs(line: Line, end: int) -> Iterator[tuple[int, int, float]]:
     """Maximal runs of text atoms drawable with one text operator: same face, size, format, rise and a constant
     gap between glyphs (the justification or character spacing). Yields ``(start, end, gap)``."""
     atoms, xs = line.atoms, line.xs
     i = 0
-    while i < len(atoms):
+    while i < end:
         a = atoms[i]
         if a.face is None or a.char in "\t\n":
             i += 1
             continue
         j, gap = i + 1, None
-        while j < len(atoms):
+        while j < end:
             b = atoms[j]
             step = xs[j] - xs[j - 1] - atoms[j - 1].advance
             if (
                 b.face is not a.face
                 or b.size != a.size
-                or b.fmt != a.fmt
+                or (b.fmt is not a.fmt and b.fmt != a.fmt)
                 or b.rise != a.rise
                 or b.char in "\t\n"
                 or (gap is not None and abs(step - gap) > 0.001)
@@ -79,6 +102,13 @@ def _runs(line: Line) -> Iterator[tuple[int, int, float]]:
         i = j
 
 
+def _plan(line: Line, end: int) -> _Plan:
+    atoms = line.atoms
+    runs = tuple((start, "".join(a.char for a in atoms[start:stop]), gap) for start, stop, gap in _runs(line, end))
+    pictures = tuple(i for i, atom in enumerate(atoms[:end]) if atom.picture is not None)
+    return _Plan(end, runs, pictures, tuple(_strokes(line, end)))
+
+
 def draw_line(canv: Canvas, line: Line, x0: float, baseline: float, *, soft_end: bool) -> None:
     """Draw ``line`` with its text area's left edge at ``x0`` and its baseline at ``baseline``."""
     atoms = line.atoms
@@ -86,22 +116,32 @@ def draw_line(canv: Canvas, line: Line, x0: float, baseline: float, *, soft_end:
     if soft_end:  # spaces hanging past a soft line end are not drawn
         while end and atoms[end - 1].char in SPACES:
             end -= 1
-    for start, stop, gap in _runs(line):
-        stop = min(stop, end)
-        if start < stop:
-            _glyphs(canv, atoms[start], "".join(a.char for a in atoms[start:stop]), x0 + line.xs[start], baseline, gap)
-    for i, atom in enumerate(atoms[:end]):
-        if atom.picture is not None:
-            data = atom.picture.data
-            canv.drawImage(
-                _image(data),
-                x0 + line.xs[i],
-                baseline + atom.rise,
-                atom.picture.width,
-                atom.picture.height,
-                mask="auto",
-            )
-    _decorations(canv, line, end, x0, baseline)
+    plan = line.plan
+    if not isinstance(plan, _Plan) or plan.end != end:
+        plan = line.plan = _plan(line, end)
+    for start, text, gap in plan.runs:
+        _glyphs(canv, atoms[start], text, x0 + line.xs[start], baseline, gap)
+    for i in plan.pictures:
+        atom = atoms[i]
+        assert atom.picture is not None
+        canv.drawImage(
+            _image(atom.picture.data),
+            x0 + line.xs[i],
+            baseline + atom.rise,
+            atom.picture.width,
+            atom.picture.height,
+            mask="auto",
+        )
+    for stroke in plan.strokes:
+        _stroke(
+            canv,
+            x0 + line.xs[stroke.first],
+            x0 + line.xs[stroke.last] + line.widths[stroke.last],
+            baseline,
+            stroke.widest,
+            stroke.style,
+            strike=stroke.strike,
+        )
     for leader in line.leaders:
         _leader(canv, x0 + leader.x0, x0 + leader.x1, baseline, leader.kind, leader.atom)
 
@@ -139,7 +179,7 @@ def _glyphs(canv: Canvas, atom: Atom, text: str, x: float, baseline: float, gap:
     canv.drawText(t)
 
 
-def _decorations(canv: Canvas, line: Line, end: int, x0: float, baseline: float) -> None:
+def _strokes(line: Line, end: int) -> Iterator[_Stroke]:
     """Underline and strike-through, one stroke per stretch of atoms sharing the decoration."""
     for attr in ("underline", "strike"):
         i = 0
@@ -158,15 +198,7 @@ def _decorations(canv: Canvas, line: Line, end: int, x0: float, baseline: float)
             ):
                 j += 1
             widest = max(line.atoms[i : j + 1], key=lambda t: t.size)
-            _stroke(
-                canv,
-                x0 + line.xs[i],
-                x0 + line.xs[j] + line.widths[j],
-                baseline,
-                widest,
-                "single" if attr == "strike" else str(style),
-                strike=attr == "strike",
-            )
+            yield _Stroke(i, j, widest, "single" if attr == "strike" else str(style), attr == "strike")
             i = j + 1
 
 

@@ -38,6 +38,7 @@ class Line:
     baseline: float = 0.0  # from the top of the line
     leaders: list[Leader] = field(default_factory=list)
     last: bool = False  # the paragraph's last line, or ends with a line break
+    plan: object = field(default=None, repr=False, compare=False)  # what ``draw.draw_line`` made of it
 
 
 @dataclass

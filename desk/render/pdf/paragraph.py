@@ -4,7 +4,7 @@ widow/orphan control and keep-lines-together, drawn by ``draw``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -15,14 +15,18 @@ from desk.render.pdf.draw import color, draw_line
 from desk.render.pdf.formats import Border, ParaFormat
 from desk.render.pdf.lines import EPSILON, Line, Measure, align, break_lines, set_heights
 
+KeptLines = dict[tuple[int, float, ParaFormat, tuple[float, float]], tuple[list[Atom], list[Line]]]
+
 
 @dataclass
 class Context:
-    """What every flowable of one document shares."""
+    """What every flowable of one document shares; ``lines`` keeps the lines of each shaped paragraph by the width
+    they were broken for (the atoms list, shared by the shaper, is the key), across renderings."""
 
     shaper: Shaper
     default_tab: float
     body_height: float  # a flowable at least this tall would never fit a page: split it anyway
+    lines: KeptLines = field(default_factory=dict)
 
 
 class ParagraphFlowable(Flowable):
@@ -54,16 +58,28 @@ class ParagraphFlowable(Flowable):
         self.bottom_border: Border | None = para.fmt.border_bottom
         self._lines: list[Line] | None = None
         self._for_width = -1.0
+        self._shared = True  # ``atoms`` is the shaper's list (a part of a split paragraph has its own)
 
     def lines(self, width: float) -> list[Line]:
         if self._lines is None or abs(width - self._for_width) > EPSILON:
-            fmt = self.fmt if self.first else replace(self.fmt, first_line=0.0)
-            measure = Measure(width, fmt, self.ctx.default_tab)
-            lines = break_lines(self.atoms, measure)
-            set_heights(lines, fmt, self.empty)
-            align(lines, measure)
+            key = (id(self.atoms), width, self.fmt, self.empty)
+            kept = self.ctx.lines.get(key) if self._shared else None
+            if kept is not None and kept[0] is self.atoms:
+                lines = kept[1]
+            else:
+                lines = self._break(width)
+                if self._shared:
+                    self.ctx.lines[key] = (self.atoms, lines)
             self._lines, self._for_width = lines, width
         return self._lines
+
+    def _break(self, width: float) -> list[Line]:
+        fmt = self.fmt if self.first else replace(self.fmt, first_line=0.0)
+        measure = Measure(width, fmt, self.ctx.default_tab)
+        lines = break_lines(self.atoms, measure)
+        set_heights(lines, fmt, self.empty)
+        align(lines, measure)
+        return lines
 
     def _border_space(self) -> tuple[float, float]:
         top = self.top_border.space + self.top_border.width if self.top_border else 0.0
@@ -102,6 +118,7 @@ class ParagraphFlowable(Flowable):
         part = ParagraphFlowable.__new__(ParagraphFlowable)
         part.__dict__.update(self.__dict__)
         part.atoms = [a for line in lines for a in line.atoms]
+        part._shared = False
         part._lines, part._for_width = lines, self._for_width
         if head:
             part.spaceAfter, part.trail, part.keepWithNext, part.bottom_border = 0.0, 0.0, False, None

@@ -243,8 +243,11 @@ class TableFlowable(Flowable):
                 canv.rect(left, bottom, right - left, top - bottom, stroke=0, fill=1)
                 canv.restoreState()
             self._draw_content(canv, box, left, top, bottom)
+        canv.saveState()
+        pen = _Pen(canv)
         for box in self.boxes:
-            self._draw_borders(canv, box, x0, tops)
+            self._draw_borders(pen, box, x0, tops)
+        canv.restoreState()
 
     def _draw_content(self, canv: Canvas, box: Box, left: float, top: float, bottom: float) -> None:
         width = self._inner_width(box)
@@ -257,7 +260,7 @@ class TableFlowable(Flowable):
             y -= h
             flowable.drawOn(canv, left + box.margins["left"], y)
 
-    def _draw_borders(self, canv: Canvas, box: Box, x0: float, tops: list[float]) -> None:
+    def _draw_borders(self, pen: _Pen, box: Box, x0: float, tops: list[float]) -> None:
         left, right = x0 + self.edges[box.col], x0 + self.edges[min(box.col + box.span, len(self.widths))]
         top, bottom = tops[box.row], tops[box.row + box.rows]
         last = box.row + box.rows == len(self.rows)
@@ -273,22 +276,35 @@ class TableFlowable(Flowable):
             if border is None:
                 continue
             offset = inward * border.width / 2
-            _stroke(canv, border, xa, ya + offset, xb, yb + offset)
+            pen.stroke(border, xa, ya + offset, xb, yb + offset)
 
 
-def _stroke(canv: Canvas, border: model.Border, x1: float, y1: float, x2: float, y2: float) -> None:
-    canv.saveState()
-    canv.setStrokeColor(color(border.color))
-    canv.setLineWidth(border.width / 3 if border.double else border.width)
-    if border.style in _DASH:
-        canv.setDash([d * border.width for d in _DASH[border.style]])
-    if border.double:
-        dx, dy = (0.0, border.width / 3) if y1 == y2 else (border.width / 3, 0.0)
-        canv.line(x1 - dx, y1 - dy, x2 - dx, y2 - dy)
-        canv.line(x1 + dx, y1 + dy, x2 + dx, y2 + dy)
-    else:
-        canv.line(x1, y1, x2, y2)
-    canv.restoreState()
+class _Pen:
+    """Strokes borders in one graphics state, setting colour, width and dash only where they change."""
+
+    def __init__(self, canv: Canvas) -> None:
+        self.canv = canv
+        self.set_to: tuple[str | None, float] | None = None  # colour and width, once set
+        self.dash: list[float] = []  # solid, as a graphics state starts
+
+    def stroke(self, border: model.Border, x1: float, y1: float, x2: float, y2: float) -> None:
+        canv = self.canv
+        width = border.width / 3 if border.double else border.width
+        dash = [d * border.width for d in _DASH.get(border.style, [])]
+        if self.set_to is None or border.color != self.set_to[0]:
+            canv.setStrokeColor(color(border.color))
+        if self.set_to is None or width != self.set_to[1]:
+            canv.setLineWidth(width)
+        self.set_to = (border.color, width)
+        if dash != self.dash:
+            canv.setDash(dash)
+            self.dash = dash
+        if border.double:
+            dx, dy = (0.0, border.width / 3) if y1 == y2 else (border.width / 3, 0.0)
+            canv.line(x1 - dx, y1 - dy, x2 - dx, y2 - dy)
+            canv.line(x1 + dx, y1 + dy, x2 + dx, y2 + dy)
+        else:
+            canv.line(x1, y1, x2, y2)
 
 
 def table_flowable(

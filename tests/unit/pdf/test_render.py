@@ -15,6 +15,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm
 
 from desk.errors import TemplateError
+from desk.render.fonts import FontMap
 from desk.render.pdf import render_many, render_pdf, unsupported_features
 from tests.unit.pdf.pdftools import page_count, pdffonts, pdftotext, same_text, squeeze, text_lines
 from tests.unit.pdf.specimens import SPECIMENS, decision
@@ -131,6 +132,16 @@ def test_volume_lays_documents_out_in_one_pass(rendered: dict[str, tuple[bytes, 
 def test_rendering_is_deterministic() -> None:
     docx = decision()
     assert render_pdf(docx) == render_pdf(docx)
+
+
+def test_what_is_kept_between_renderings_changes_none() -> None:
+    """A DOCX's reading, atoms and lines are kept for the process, and so is a volume: a volume laid out from kept
+    readings, or given again whole, is the very PDF that a rendering with nothing kept makes."""
+    docs = [decision(), SPECIMENS["record"]()]
+    render_pdf(docs[1])
+    kept = render_many(docs)
+    assert render_many(docs) is kept
+    assert bytes(render_many(docs, fonts=FontMap.from_settings())) == bytes(kept)  # another font map: none kept
 
 
 def test_empty_document_refers_to_no_base14_font() -> None:

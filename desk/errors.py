@@ -104,6 +104,26 @@ MESSAGES: dict[str, str] = {
     "template, or render with LibreOffice (--backend libreoffice).",
     "libreoffice_missing": "LibreOffice (soffice) is not installed: install it, or use Desk's own PDF renderer.",
     "libreoffice_failed": "LibreOffice could not convert the document to PDF ({detail}).",
+    # -- lifecycle (#11)
+    # -- end of lifecycle (#11)
+    # -- documents (#12)
+    # -- end of documents (#12)
+    # -- input boundary (#13)
+    # -- end of input boundary (#13)
+    # -- identity (#14)
+    # -- end of identity (#14)
+    # -- window (#15)
+    # -- end of window (#15)
+    # -- reports (#16)
+    # -- end of reports (#16)
+    # -- discretion (#17)
+    # -- end of discretion (#17)
+    # -- installer (#18)
+    # -- end of installer (#18)
+    # -- speed (#19)
+    # -- end of speed (#19)
+    # -- forms (#20)
+    # -- end of forms (#20)
 }
 
 

@@ -15,7 +15,8 @@ from importlib import import_module
 
 from desk.errors import DeskError
 
-VERB_MODULES = ("cases", "documents", "check", "calendar", "dossier", "archive", "gui")
+VERB_MODULES = ("cases", "documents", "check", "calendar", "dossier", "archive", "gui", "lifecycle", "reports",
+                "discretion", "forms", "users", "settings")
 log = logging.getLogger("desk")
 
 

@@ -20,17 +20,18 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def head() -> str | None:
-    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+def heads() -> frozenset[str]:
+    """The newest revisions: one per independent line of migrations (each topic may add its own)."""
+    return frozenset(ScriptDirectory(str(MIGRATIONS)).get_heads())
 
 
-def current(engine: Engine) -> str | None:
+def current(engine: Engine) -> frozenset[str]:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return frozenset(MigrationContext.configure(conn).get_current_heads())
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the database to the newest schema (idempotent; quick when already there)."""
-    if current(engine) == head():
+    if current(engine) == heads():
         return
-    command.upgrade(alembic_config(engine), "head")
+    command.upgrade(alembic_config(engine), "heads")

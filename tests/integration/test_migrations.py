@@ -6,13 +6,13 @@ from alembic import command
 from alembic.util.exc import CommandError
 
 from desk.db.engine import get_engine
-from desk.db.migrate import alembic_config, current, head
+from desk.db.migrate import alembic_config, current, heads
 from tests.conftest import DeskEnv
 
 
 def test_database_is_at_head_and_matches_models(desk_env: DeskEnv) -> None:
     engine = get_engine(desk_env.url)
-    assert current(engine) == head()
+    assert current(engine) == heads()
     try:
         command.check(alembic_config(engine))
     except CommandError as exc:  # pragma: no cover - the failure message is the diff

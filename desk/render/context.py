@@ -18,12 +18,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 
-from cn2an import an2cn
-
 from desk.casefile.facts import Agency, Case, CaseFile, Officer
 from desk.catalogue import Field, Kind, kind
 from desk.errors import ValidationError
-from desk.i18n import format_date, format_money, rmb_capitals
+from desk.i18n import chinese_numeral, format_date, format_money, rmb_capitals
 from desk.render.fields import read_fields
 from desk.render.labels import label
 from desk.render.wording import party_identity, party_lines, penalty_text
@@ -65,7 +63,7 @@ def _printed(field: Field, value: object) -> dict[str, object]:
     if field.type == "int":
         return {
             name: str(value) if value is not None else "",
-            f"{name}_cn": an2cn(str(value)) if value is not None else "",
+            f"{name}_cn": chinese_numeral(int(str(value))) if value is not None else "",
         }
     if field.type == "bool":
         return {name: bool(value)}

@@ -1,64 +1,139 @@
-"""Desk's PDF renderer against LibreOffice on the same 20 filled DOCX files, in one run.
+"""Filling and rendering documents: Desk against LibreOffice on the same DOCX, in one run.
 
     python bench/render_pdf.py [--rounds N] [--pictures DIR]
 
-Desk renders each document on its own (``render_pdf``, in this process, after one warm-up render: fonts are
-parsed and registered once per process) and all 20 as one volume (``render_many``). LibreOffice converts each
-document in its own ``soffice`` process, and all 20 in one batched call. Both sides print with the same fonts
-(``desk.render.pdf.libreoffice`` gives LibreOffice Desk's font aliases). Medians per document and the ratios are
-printed. ``--pictures DIR`` also writes side-by-side pictures (Desk left, LibreOffice right, ``pdftoppm -r 60``)
-of a decision, a 立案审批表 and a 询问笔录.
+What a user meets, each figure against its target (issue #19):
+- warm process, NEW content: every keystroke of the live preview fills the template with other values and
+  renders a PDF nobody rendered before. Each round changes the facts and the fine of every document, so no
+  cache can answer; fill and PDF are timed apart and together;
+- LibreOffice converting the same DOCX: one ``soffice`` process per document, and one batched call;
+- cache hits (the same DOCX bytes again) are printed apart, labelled, without a target.
+The whole-process figures (``desk render DOC --pdf`` against ``soffice``) are in bench/cli.py.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
-from PIL import Image
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from desk.casefile.schema import load
-from desk.catalogue import catalogue
-from desk.render.docx_fill import build_context, default_fields, render_docx
-from desk.render.pdf import render_many, render_pdf
-from desk.render.pdf.libreoffice import convert, soffice
+from _common import Figure, at_least, demo_home, show, timed
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = Path(os.environ.get("DESK_SHARED", ROOT.parent / "shared")) / "samples" / "cases" / "general_clean.json"
-ISSUED = date(2026, 3, 24)
 PICTURED = {"penalty_decision": "decision", "filing_approval": "filing_approval", "inquiry_record": "inquiry_record"}
 COUNT = 20
+ISSUED = date(2026, 3, 24)
 
 
-def filled_documents() -> dict[str, bytes]:
-    """20 kinds, the pictured three first, filled from the shared sample case."""
-    case = load(json.loads(SAMPLE.read_text(encoding="utf-8")), SAMPLE.parent)
-    core = [k for k in catalogue().values() if k.set == "core"]
-    kinds = [k for k in core if k.id in PICTURED] + [k for k in core if k.id not in PICTURED]
-    docs = {}
-    for k in kinds[:COUNT]:
-        number = f"东综执{k.code}字〔2026〕7号" if k.numbered else None
-        context = build_context(k.id, case, default_fields(k.id, case, today=ISSUED), number, ISSUED)
-        docs[k.id] = render_docx(k.id, context)
-    return docs
+def demo_case(folder: Path):  # type: ignore[no-untyped-def]
+    """The snapshot of the demo's first general-procedure penalty case."""
+    import os
+
+    os.environ.update(demo_home(folder))
+    from desk.db.uow import unit_of_work
+    from desk.services.cases import list_cases, load_casefile
+
+    with unit_of_work(write=False) as uow:
+        rows = list_cases(uow)
+        chosen = next((r for r in rows if r.procedure == "general" and r.outcome == "penalty"), rows[0])
+        return load_casefile(uow, chosen.id)
 
 
-def timed(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
+def fill(kind_id: str, cf, round_no: int) -> bytes:  # type: ignore[no-untyped-def]
+    """The DOCX of ``kind_id`` for the case as it is in round ``round_no`` (other facts, another fine)."""
+    from desk.catalogue import kind
+    from desk.render.context import build_context
+    from desk.render.defaults import default_fields
+    from desk.render.docx_fill import render_docx
+
+    case = replace(cf.case, facts=f"{cf.case.facts}（第{round_no}次修改）",
+                   penalty=replace(cf.case.penalty, fine=Decimal(1000 + round_no)))
+    cf = replace(cf, case=case)
+    number = f"东综执{kind(kind_id).code}字〔2026〕{round_no + 1}号" if kind(kind_id).numbered else None
+    return render_docx(kind_id, build_context(kind_id, cf, default_fields(kind_id, cf, today=ISSUED), number, ISSUED))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--pictures", type=Path, help="write side-by-side PNGs (Desk | LibreOffice) here")
+    args = parser.parse_args(argv)
+    from desk.catalogue import catalogue
+    from desk.render.pdf import render_many, render_pdf
+    from desk.render.pdf.libreoffice import convert, soffice
+
+    if soffice() is None:
+        print("LibreOffice (soffice) is not installed", file=sys.stderr)
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="desk-bench-"))
+    cf = demo_case(work / "home")
+    core = [k.id for k in catalogue().values() if k.set == "core"]
+    kinds = [k for k in PICTURED if k in core] + [k for k in core if k not in PICTURED][: COUNT - len(PICTURED)]
+
+    render_pdf(fill("penalty_decision", cf, 0))  # warm-up: fonts parsed and registered once per process
+    fills, pdfs, decision = [], [], []
+    last: dict[str, bytes] = {}
+    for r in range(1, args.rounds + 1):
+        for k in kinds:
+            seconds_fill = timed(lambda k=k, r=r: last.__setitem__(k, fill(k, cf, r)))
+            seconds_pdf = timed(lambda k=k: render_pdf(last[k]))
+            fills.append(seconds_fill)
+            pdfs.append(seconds_pdf)
+            if k == "penalty_decision":
+                decision.append(seconds_fill + seconds_pdf)
+    volume_new = []
+    for r in range(args.rounds + 1, 2 * args.rounds + 1):
+        docs = [fill(k, cf, r) for k in kinds]
+        volume_new.append(timed(lambda docs=docs: render_many(docs)) / len(docs))
+    hit_one = [timed(lambda: render_pdf(last["penalty_decision"])) for _ in range(args.rounds)]
+    same = list(last.values())
+    render_many(same)
+    hit_volume = [timed(lambda: render_many(same)) / len(same) for _ in range(args.rounds)]
+
+    paths = []
+    for k, data in last.items():
+        paths.append(work / f"{k}.docx")
+        paths[-1].write_bytes(data)
+    convert(paths[:1], work / "warm")  # LibreOffice's private profile is created on first use
+    single = [timed(lambda p=p: convert([p], work / "single")) for p in paths]
+    batch = [timed(lambda: convert(paths, work / "batch")) / len(paths) for _ in range(3)]
+
+    ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+    desk_decision, lo_single, lo_batch = ms(decision), ms(single), ms(batch)
+    desk_doc = ms([f + p for f, p in zip(fills, pdfs, strict=True)])
+    show(f"{len(kinds)} kinds × {args.rounds} rounds of new content (median per document)", [
+        Figure("Desk fill (docxtpl), new content", ms(fills), "ms"),
+        Figure("Desk PDF, new content", ms(pdfs), "ms"),
+        Figure("Desk fill + PDF, new content", desk_doc, "ms"),
+        Figure("Desk fill + PDF, 行政处罚决定书", desk_decision, "ms"),
+        Figure("Desk PDF, new content, one volume", ms(volume_new), "ms"),
+        Figure("LibreOffice, one process per document", lo_single, "ms"),
+        Figure("LibreOffice, one batched call", lo_batch, "ms"),
+        at_least("决定书: soffice process / Desk fill + PDF", lo_single / desk_decision, "×", 40),
+        at_least("决定书: soffice batched / Desk fill + PDF", lo_batch / desk_decision, "×", 4),
+    ], cache_hits=[
+        Figure("Desk PDF of the same 决定书 DOCX again", ms(hit_one), "ms"),
+        Figure("Desk volume of the same 20 DOCX again", ms(hit_volume), "ms"),
+    ])
+    if args.pictures:
+        args.pictures.mkdir(parents=True, exist_ok=True)
+        for k, label in PICTURED.items():
+            out = args.pictures / f"{label}.png"
+            side_by_side(render_pdf(last[k]), (work / "batch" / f"{k}.pdf").read_bytes(), out)
+            print(f"wrote {out}")
+    return 0
 
 
 def side_by_side(desk: bytes, libreoffice: bytes, out: Path) -> None:
+    from PIL import Image
+
     with tempfile.TemporaryDirectory() as tmp:
         pages = []
         for side, pdf in (("desk", desk), ("lo", libreoffice)):
@@ -72,47 +147,6 @@ def side_by_side(desk: bytes, libreoffice: bytes, out: Path) -> None:
             for row, image in enumerate(images):
                 picture.paste(image, (column * (width + 20), row * (height + 10)))
         picture.save(out)
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=5, help="Desk rounds (LibreOffice: 3)")
-    parser.add_argument("--pictures", type=Path, help="write side-by-side PNGs into this folder")
-    args = parser.parse_args(argv)
-    if soffice() is None:
-        print("LibreOffice (soffice) is not installed", file=sys.stderr)
-        return 1
-    docs = filled_documents()
-    work = Path(tempfile.mkdtemp(prefix="desk-bench-"))
-    paths = []
-    for name, docx in docs.items():
-        paths.append(work / f"{name}.docx")
-        paths[-1].write_bytes(docx)
-
-    render_pdf(docs["penalty_decision"])  # warm-up: fonts parsed and registered once per process
-    desk = [timed(lambda d=d: render_pdf(d)) for _ in range(args.rounds) for d in docs.values()]
-    decision = [timed(lambda: render_pdf(docs["penalty_decision"])) for _ in range(args.rounds * 4)]
-    volume = [timed(lambda: render_many(list(docs.values()))) / len(docs) for _ in range(args.rounds)]
-
-    convert(paths[:1], work / "warm")  # warm-up: LibreOffice's private profile is created on first use
-    single = [timed(lambda p=p: convert([p], work / "single")) for p in paths]
-    batch = [timed(lambda: convert(paths, work / "batch")) / len(paths) for _ in range(3)]
-
-    desk_ms, lo_single, lo_batch = (statistics.median(x) * 1000 for x in (desk, single, batch))
-    print(f"{len(docs)} filled documents; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"{'median per document':<40}{'ms':>9}")
-    print(f"{'Desk, one document per call':<40}{desk_ms:9.1f}")
-    print(f"{'Desk, all in one volume':<40}{statistics.median(volume) * 1000:9.1f}")
-    print(f"{'Desk, 行政处罚决定书':<36}{statistics.median(decision) * 1000:9.1f}")
-    print(f"{'LibreOffice, one process per document':<40}{lo_single:9.1f}   {lo_single / desk_ms:5.1f} × Desk")
-    print(f"{'LibreOffice, one batched call':<40}{lo_batch:9.1f}   {lo_batch / desk_ms:5.1f} × Desk")
-    if args.pictures:
-        args.pictures.mkdir(parents=True, exist_ok=True)
-        for kind, label in PICTURED.items():
-            out = args.pictures / f"{label}.png"
-            side_by_side(render_pdf(docs[kind]), (work / "batch" / f"{kind}.pdf").read_bytes(), out)
-            print(f"wrote {out}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,9 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("render", help="write a document as DOCX and/or PDF")
-    p.add_argument("doc")
+    p.add_argument("doc", help="a document; with --all, a case")
+    p.add_argument("--all", action="store_true",
+                   help="every issued document of the case, into the folders --docx DIR / --pdf DIR (one start-up)")
     p.add_argument("--docx", type=Path)
     p.add_argument("--pdf", type=Path)
     p.add_argument("--backend", choices=("desk", "libreoffice"), default="desk")
@@ -145,6 +148,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     if not args.docx and not args.pdf:
         raise UserError("bad_option", option="render", detail="give --docx FILE and/or --pdf FILE")
+    if args.all:
+        return _render_all(args)
     with unit_of_work(write=False) as uow:
         data = documents.docx_bytes(uow, args.doc)
     written = []
@@ -152,14 +157,44 @@ def cmd_render(args: argparse.Namespace) -> int:
         args.docx.write_bytes(data)
         written.append(str(args.docx))
     if args.pdf:
-        if args.backend == "libreoffice":
-            from desk.render.pdf.libreoffice import render_pdf_libreoffice
-
-            args.pdf.write_bytes(render_pdf_libreoffice(data))
-        else:
-            from desk.render.pdf import render_pdf
-
-            args.pdf.write_bytes(render_pdf(data))
+        args.pdf.write_bytes(_pdf_renderer(args.backend)(data))
         written.append(str(args.pdf))
     write_out("".join(p + "\n" for p in written))
     return 0
+
+
+def _render_all(args: argparse.Namespace) -> int:
+    """``desk render CASE --all``: each issued document of the case as ``NN-题名-文号.pdf`` (and ``.docx``)."""
+    from desk.archive.names import item_name
+    from desk.catalogue import kind
+    from desk.db.uow import unit_of_work
+    from desk.services import cases, documents
+
+    with unit_of_work(write=False) as uow:
+        case = cases.resolve(uow, args.doc)
+        issued = [(d.kind, d.number, d.id) for d in case.documents if d.status == "issued"]
+        files = [(k, number, documents.docx_bytes(uow, doc_id)) for k, number, doc_id in issued]
+    written = []
+    for folder in (args.docx, args.pdf):
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+    render_pdf = _pdf_renderer(args.backend)
+    for i, (k, number, data) in enumerate(files, start=1):
+        if args.docx:
+            written.append(args.docx / item_name(i, kind(k).title, number, suffix=".docx"))
+            written[-1].write_bytes(data)
+        if args.pdf:
+            written.append(args.pdf / item_name(i, kind(k).title, number, suffix=".pdf"))
+            written[-1].write_bytes(render_pdf(data))
+    write_out("".join(f"{p}\n" for p in written))
+    return 0
+
+
+def _pdf_renderer(backend: str) -> Callable[[bytes], bytes]:
+    if backend == "libreoffice":
+        from desk.render.pdf.libreoffice import render_pdf_libreoffice
+
+        return render_pdf_libreoffice
+    from desk.render.pdf import render_pdf
+
+    return render_pdf

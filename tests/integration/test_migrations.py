@@ -22,3 +22,11 @@ def test_database_is_at_head_and_matches_models(desk_env: DeskEnv) -> None:
 def test_any_verb_on_a_fresh_home_creates_the_database(desk_env: DeskEnv) -> None:
     result = desk_env.run("cases", "--json")
     assert result.code == 0 and result.out.strip() == "[]"
+
+
+def test_heads_read_from_the_files_are_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    from desk.db.migrate import MIGRATIONS
+
+    assert heads() == frozenset(ScriptDirectory(str(MIGRATIONS)).get_heads())

@@ -58,7 +58,7 @@ class Figure:
 
 
 def at_least(name: str, value: float, unit: str, target: float) -> Figure:
-    return Figure(name, value, unit, f"≥ {target:g}{unit if unit != '×' else '×'}", value >= target)
+    return Figure(name, value, unit, f"≥ {target:g}{'×' if unit == '×' else ' ' + unit}", value >= target)
 
 
 def at_most(name: str, value: float, unit: str, target: float) -> Figure:
@@ -80,7 +80,7 @@ def show(title: str, figures: Sequence[Figure], cache_hits: Sequence[Figure] = (
     width = max(_columns(f.name) for f in [*figures, *cache_hits]) + 2
     for f in figures:
         verdict = "" if f.met is None else ("met" if f.met else "MISSED")
-        print(f"  {_pad(f.name, width)}{f.value:10.3g} {f.unit:<7}{_pad(f.target, 14)}{verdict}")
+        print(f"  {_pad(f.name, width)}{f.value:10.3g} {f.unit:<9}{_pad(f.target, 16)}{verdict}")
     if cache_hits:
         print("  cache hits (the same content again; not what a user meets, no target):")
         for f in cache_hits:

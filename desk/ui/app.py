@@ -32,7 +32,15 @@ def open_window(*, user: str | None = None, ask: bool = True) -> tuple[QApplicat
     window = MainWindow()
     window.start(user, ask=ask)  # the database opens on the background thread while the window shows
     window.show()
+    window.runner.submit(_warm_up, failed=lambda exc: logging.getLogger("desk").warning("warm-up: %s", exc))
     return app, window
+
+
+def _warm_up(_progress: object) -> int:
+    """Fonts and renderer ready before the first editor opens (its preview then costs what every later one does)."""
+    from desk.render.warm import warm_up
+
+    return warm_up()
 
 
 def run(*, user: str | None = None, screenshot: Path | None = None, case: str | None = None,

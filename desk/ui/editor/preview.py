@@ -53,10 +53,14 @@ class PreviewPane(QWidget):
         """A change waits for its rendering."""
         return self._timer.isActive()
 
-    def schedule(self, make: Callable[[], Op]) -> None:
-        """Render what ``make()`` gives once the changes pause."""
+    def schedule(self, make: Callable[[], Op], *, at_once: bool = False) -> None:
+        """Render what ``make()`` gives once the changes pause (``at_once``: now — the first view of a document)."""
         self._make = make
-        self._timer.start()
+        if at_once:
+            self._timer.stop()
+            self._render()
+        else:
+            self._timer.start()
 
     def _render(self) -> None:
         if self._make is not None:

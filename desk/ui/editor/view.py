@@ -65,7 +65,8 @@ class EditorView(QWidget):
         self.form.set_values(start.values)
         self.form.changed.connect(self._changed)
         self.save_button.setEnabled(self.session.may("edit" if self.doc_id else "draft"))
-        self._changed()
+        self.form.check()
+        self.preview.schedule(self._preview_op, at_once=True)  # nothing was typed yet: no reason to wait
         self.state.setText(_("Draft, saved") if self.doc_id else _("New draft, not saved yet"))
         emit(self.ready)
 

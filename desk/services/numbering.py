@@ -9,10 +9,9 @@ ever skipped or repeated. Every spent number is written to the number log.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from importlib import import_module
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desk.casefile.numbers import ParsedNumber, format_number
 from desk.db.uow import UnitOfWork
@@ -21,7 +20,8 @@ from desk.models import Agency, NumberCounter, NumberLog
 
 def _locked_counter(uow: UnitOfWork, agency_id: int, code: str, year: int) -> NumberCounter:
     s = uow.session
-    insert = sqlite_insert if uow.sqlite else pg_insert
+    # the dialect's own INSERT … ON CONFLICT, imported for the dialect in use only (PostgreSQL's brings asyncio)
+    insert = import_module(f"sqlalchemy.dialects.{'sqlite' if uow.sqlite else 'postgresql'}").insert
     s.execute(
         insert(NumberCounter)
         .values(agency_id=agency_id, code=code, year=year, last_seq=0)

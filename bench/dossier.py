@@ -10,9 +10,12 @@ PDFs of ``--scan-pages`` pages and ``--photos`` pictures (half JPEG, half PNG): 
 - naive: each document rendered to its own PDF, every part merged with pypdf, each page stamped with pypdf
   (``merge_page`` of a full-page reportlab stamp).
 
-Each variant runs in a child process that builds twice (cold: fonts not yet loaded; warm: a running Desk) and
-reports its peak RSS (``resource.getrusage`` in the child). "bytes per generated page" leaves out the evidence
-files' own bytes: (file size − evidence bytes) / pages Desk drew (documents, sheets, captioned pictures).
+Two cases of the same shape but other content (number, facts, dates, evidence) are imported. Each variant runs in
+a child process that builds three volumes: case A cold (fonts not yet loaded: a fresh Desk), then case B warm (a
+running Desk binding the next case: NEW content, what a user meets), then case A again — a cache hit, printed
+apart and labelled, never the headline. The child reports its peak RSS (``resource.getrusage``).
+"bytes per generated page" leaves out the evidence files' own bytes: (file size − evidence bytes) / pages Desk
+drew (documents, sheets, captioned pictures).
 """
 
 from __future__ import annotations
@@ -30,11 +33,17 @@ import time
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import Figure, at_least, at_most, show
+
 ISSUABLE = ("penalty_decision", "penalty_prior_notice", "stop_order", "hearing_right_notice", "demand_notice",
             "filing_approval", "service_address_confirmation", "case_source_register", "decision_approval",
             "closing_approval")
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "cases" / "general_clean.json"
-TARGETS = {"pages_per_s": 1000, "kib_per_page": 40, "rss_mb": 300}
+_FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cases" / "general_clean.json"
+_SHARED = Path(os.environ.get("DESK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SAMPLE = _FIXTURE if _FIXTURE.exists() else _SHARED / "samples" / "cases" / "general_clean.json"
+TARGETS = {"warm_pps": 1000, "cold_pps": 400, "kib_per_page": 40, "rss_mb": 300}
 
 
 def scan_pdf(path: Path, pages: int, seed: int) -> None:
@@ -76,21 +85,25 @@ def photo(path: Path, seed: int) -> None:
     img.save(path, quality=80) if path.suffix == ".jpg" else img.save(path)
 
 
-def evidence_case(folder: Path, *, scans: int, scan_pages: int, photos: int) -> Path:
-    """A ``desk-case/1`` file (the shared general sample without its documents) with generated evidence."""
+def evidence_case(folder: Path, *, scans: int, scan_pages: int, photos: int, other: int = 0) -> Path:
+    """A ``desk-case/1`` file (the general sample without its documents) with generated evidence; ``other`` > 0
+    gives another case of the same shape: its own number, facts and evidence pictures."""
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     data["documents"] = []
+    if other:
+        data["case"]["number"] = data["case"]["number"].replace("〕", "〕9", 1) if data["case"].get("number") else None
+        data["case"]["facts"] = f"{data['case']['facts']}（另案{other}：时间、地点与数量均不相同）"
     files = folder / "files"
     files.mkdir(parents=True, exist_ok=True)
     attachments = []
     for i in range(scans):
-        scan_pdf(files / f"scan{i}.pdf", scan_pages, i)
+        scan_pdf(files / f"scan{i}.pdf", scan_pages, i + 1000 * other)
         attachments.append({"title": f"书证材料{i + 1}", "kind": "documentary", "made_on": "2026-03-05",
                             "made_by": "陈建国", "proves": "当事人的经营情况", "pages": scan_pages,
                             "file": f"files/scan{i}.pdf"})
     for i in range(photos):
         name = f"photo{i}.jpg" if i % 2 == 0 else f"photo{i}.png"
-        photo(files / name, i)
+        photo(files / name, i + 1000 * other)
         attachments.append({"title": f"现场照片（{i + 1}）", "kind": "photo", "made_on": "2026-03-02",
                             "made_by": "刘晓燕", "proves": "当事人将餐厨垃圾倾倒于人行道绿化带内的事实",
                             "pages": 1, "file": f"files/{name}"})
@@ -100,7 +113,7 @@ def evidence_case(folder: Path, *, scans: int, scan_pages: int, photos: int) -> 
     return path
 
 
-def issue_documents(case_id: int, count: int) -> None:
+def issue_documents(case_id: int, count: int, first_day: int = 3) -> None:
     """Draft and issue ``count`` documents (kinds taken in turn) so each has its frozen DOCX."""
     from desk.db.uow import unit_of_work
     from desk.services import documents
@@ -108,7 +121,7 @@ def issue_documents(case_id: int, count: int) -> None:
     with unit_of_work() as uow:
         for i in range(count):
             doc = documents.draft(uow, case_id, ISSUABLE[i % len(ISSUABLE)])
-            documents.issue(uow, doc.id, on=date(2026, 3, 3 + i % 20))
+            documents.issue(uow, doc.id, on=date(2026, 3, first_day + i % 20))
 
 
 def _desk(case_id: int, out: Path) -> int:
@@ -195,16 +208,17 @@ def _naive(case_id: int, out: Path) -> int:
     return len(writer.pages)
 
 
-def child(variant: str, case_id: int, out: Path) -> dict[str, float]:
+def child(variant: str, case_a: int, case_b: int, out: Path) -> dict[str, float]:
+    """Case A cold, case B warm (new content), case A again (cache hit)."""
     build = _desk if variant == "desk" else _naive
-    timings = []
-    for _ in range(2):
+    timings, pages = [], []
+    for case_id in (case_a, case_b, case_a):
         t0 = time.perf_counter()
-        pages = build(case_id, out)
+        pages.append(build(case_id, out))
         timings.append(time.perf_counter() - t0)
     rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"pages": pages, "cold_s": timings[0], "warm_s": timings[1], "bytes": out.stat().st_size,
-            "rss_mb": rss_kib / 1024}
+    return {"pages": pages[0], "cold_pps": pages[0] / timings[0], "warm_pps": pages[1] / timings[1],
+            "hit_pps": pages[2] / timings[2], "bytes": out.stat().st_size, "rss_mb": rss_kib / 1024}
 
 
 def main() -> int:
@@ -214,11 +228,11 @@ def main() -> int:
     ap.add_argument("--scan-pages", type=int, default=20)
     ap.add_argument("--photos", type=int, default=40)
     ap.add_argument("--child", choices=("desk", "naive"), help=argparse.SUPPRESS)
-    ap.add_argument("--case", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--case", type=int, nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.case, args.out)))
+        print(json.dumps(child(args.child, *args.case, args.out)))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
@@ -226,35 +240,39 @@ def main() -> int:
         env.pop("DESK_DATABASE_URL", None)
         os.environ.update(env)
         os.environ.pop("DESK_DATABASE_URL", None)
-        path = evidence_case(home / "in", scans=args.scans, scan_pages=args.scan_pages, photos=args.photos)
         from desk.db.uow import unit_of_work
         from desk.services.cases import import_case
 
-        with unit_of_work() as uow:
-            case_id = import_case(uow, path)
-        issue_documents(case_id, args.documents)
-        evidence = sum(f.stat().st_size for f in (home / "in" / "files").iterdir())
+        cases = []
+        for other in (0, 1):
+            path = evidence_case(home / f"in{other}", scans=args.scans, scan_pages=args.scan_pages,
+                                 photos=args.photos, other=other)
+            with unit_of_work() as uow:
+                cases.append(import_case(uow, path))
+            issue_documents(cases[-1], args.documents, first_day=3 + other)
+        evidence = sum(f.stat().st_size for f in (home / "in0" / "files").iterdir())
         results = {}
         for variant in ("desk", "naive"):
             out = home / f"{variant}.pdf"
-            done = subprocess.run([sys.executable, __file__, "--child", variant, "--case", str(case_id),
+            done = subprocess.run([sys.executable, __file__, "--child", variant, "--case", *map(str, cases),
                                    "--out", str(out)], env=env, capture_output=True, text=True, check=True)
             results[variant] = json.loads(done.stdout.strip().splitlines()[-1])
         drawn = results["desk"]["pages"] - args.scans * args.scan_pages
-        print(f"volume: {results['desk']['pages']} pages ({args.documents} documents, {args.scans * args.scan_pages}"
-              f" + {args.photos} evidence pages), evidence files {evidence / 2**20:.1f} MiB")
-        print(f"{'variant':<8}{'pages':>7}{'cold p/s':>10}{'warm p/s':>10}{'KiB/gen. page':>15}{'peak RSS MB':>13}")
-        for variant, r in results.items():
-            r["cold_pps"], r["warm_pps"] = r["pages"] / r["cold_s"], r["pages"] / r["warm_s"]
-            r["kib_page"] = (r["bytes"] - evidence) / drawn / 1024
-            print(f"{variant:<8}{r['pages']:>7}{r['cold_pps']:>10.0f}{r['warm_pps']:>10.0f}{r['kib_page']:>15.1f}"
-                  f"{r['rss_mb']:>13.0f}")
         d, n = results["desk"], results["naive"]
-        print(f"ratio desk/naive: speed ×{d['warm_pps'] / n['warm_pps']:.1f} (warm), "
-              f"×{d['cold_pps'] / n['cold_pps']:.1f} (cold); size per generated page "
-              f"×{d['kib_page'] / n['kib_page']:.2f}; peak RSS ×{d['rss_mb'] / n['rss_mb']:.2f}")
-        print(f"targets: ≥ {TARGETS['pages_per_s']} pages/s, ≤ {TARGETS['kib_per_page']} KiB per generated page, "
-              f"≤ {TARGETS['rss_mb']} MB RSS")
+        for r in (d, n):
+            r["kib_page"] = (r["bytes"] - evidence) / drawn / 1024
+        show(f"binding a {d['pages']}-page main volume ({args.documents} documents, "
+             f"{args.scans * args.scan_pages} + {args.photos} evidence pages, {evidence / 2**20:.1f} MiB evidence)", [
+            at_least("Desk, cold process (case A)", d["cold_pps"], "pages/s", TARGETS["cold_pps"]),
+            at_least("Desk, warm process, next case (new content)", d["warm_pps"], "pages/s", TARGETS["warm_pps"]),
+            Figure("naive (pypdf), cold process", n["cold_pps"], "pages/s"),
+            Figure("naive (pypdf), warm process, next case", n["warm_pps"], "pages/s"),
+            Figure("Desk / naive, warm, new content", d["warm_pps"] / n["warm_pps"], "×"),
+            at_most("Desk, KiB per generated page", d["kib_page"], "KiB", TARGETS["kib_per_page"]),
+            Figure("naive, KiB per generated page", n["kib_page"], "KiB"),
+            at_most("Desk, peak RSS", d["rss_mb"], "MB", TARGETS["rss_mb"]),
+            Figure("naive, peak RSS", n["rss_mb"], "MB"),
+        ], cache_hits=[Figure("Desk, case A bound again (same content)", d["hit_pps"], "pages/s")])
     return 0
 
 

@@ -120,12 +120,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         args.pdf.write_bytes(forms_report.pdf_bytes(r))
         written.append(f"{args.pdf}\n")
     if args.json:
-        lines = [{"seq": x.seq, "number": x.number, "state": x.state, "document": x.document or None,
-                  "case": x.case or None, "on": x.on.isoformat() if x.on else None, "note": x.note or None}
+        lines = [{"seq": x.seq, "number": x.number, "state": x.state, "case": x.case or None,
+                  "party": x.party or None, "on": x.on.isoformat() if x.on else None, "note": x.note or None}
                  for x in r.lines]
         write_out(json.dumps({"block": r.block, "lines": lines}, ensure_ascii=False, indent=2) + "\n")
     elif not written:
-        write_out("".join(f"{x.number}\t{x.state}\t{x.document}\t{x.case}\t{x.on or ''}\t{x.note}\n"
+        write_out("".join(f"{x.number}\t{x.state}\t{x.case}\t{x.party}\t{x.on or ''}\t{x.note}\n"
                           for x in r.lines))
     write_out("".join(written))
     return 0

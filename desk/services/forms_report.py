@@ -1,5 +1,5 @@
 """The reconciliation of a block of forms (票据核销表): every number of the block exactly once — used (with its
-document, case and date), spoiled (with the reason) or unused — as rows, an XLSX workbook (openpyxl) or a
+case, party and date), spoiled (with the reason) or unused — as rows, an XLSX workbook (openpyxl) or a
 printable PDF; and the leader's sign-off (核销), refused while any number is unused.
 """
 
@@ -24,8 +24,8 @@ class Line:
     seq: int
     number: str
     state: str  # used, spoiled, unused
-    document: str = ""  # the document's number (its status when voided)
-    case: str = ""
+    case: str = ""  # the case number (its id while it has none)
+    party: str = ""
     on: date | None = None
     note: str = ""  # the reason a form was spoiled, or a voided document was voided
 
@@ -47,7 +47,7 @@ class Reconciliation:
 
     @property
     def title(self) -> str:
-        return f"{self.code} {self.year} {self.first}–{self.last}"
+        return f"{self.code}〔{self.year}〕{self.first}–{self.last}"
 
 
 def reconcile(uow: UnitOfWork, ref: int | str, lang: str | None = None) -> Reconciliation:
@@ -62,7 +62,8 @@ def reconcile(uow: UnitOfWork, ref: int | str, lang: str | None = None) -> Recon
         if seq in docs:
             d = docs[seq]
             note = f"{gettext('voided', lang)}: {d.void_reason or ''}" if d.status == "void" else ""
-            lines.append(Line(seq, number, "used", d.number or "", d.case.number or str(d.case_id), d.issued_on, note))
+            lines.append(Line(seq, number, "used", d.case.number or str(d.case_id), d.case.party_name, d.issued_on,
+                              note))
         elif seq in spoiled:
             s = spoiled[seq]
             lines.append(Line(seq, number, "spoiled", on=s.at.date(), note=s.reason))
@@ -88,7 +89,7 @@ def sign_off(uow: UnitOfWork, ref: int | str, *, by: str | None = None) -> FormB
     return block
 
 
-HEADINGS = ("No.", "Number", "State", "Document", "Case", "Date", "Note")
+HEADINGS = ("No.", "Form number", "State", "Case", "Party", "Date", "Note")
 
 
 def _labels(lang: str | None) -> tuple[list[str], dict[str, str]]:
@@ -110,7 +111,7 @@ def _summary(r: Reconciliation, lang: str | None) -> str:
 
 
 def _cells(line: Line, states: dict[str, str]) -> list[object]:
-    return [line.seq, line.number, states[line.state], line.document, line.case,
+    return [line.seq, line.number, states[line.state], line.case, line.party,
             line.on.isoformat() if line.on else "", line.note]
 
 
@@ -143,23 +144,31 @@ def xlsx_bytes(r: Reconciliation, lang: str | None = None) -> bytes:
 def pdf_bytes(r: Reconciliation, lang: str | None = None) -> bytes:
     """The reconciliation for printing (A4, repeated heading row, the leader's signature line at the end)."""
     from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import LongTable, SimpleDocTemplate, Spacer
 
     from desk.dossier.typeset import MARGIN, PAGE, Typesetter
 
     ts = Typesetter()
-    small, body = ts.style(9), ts.style(10.5)
+    small, body = ts.style(8, leading=1.25), ts.style(10.5)
     headings, states = _labels(lang)
-    rows = [[ts.para(h, ts.style(9, face=ts.hei)) for h in headings]]
+    rows = [[ts.para(h, ts.style(8, face=ts.hei)) for h in headings]]
     rows += [[ts.para(str(c), small) for c in _cells(line, states)] for line in r.lines]
-    widths = [x * mm for x in (12, 48, 14, 40, 30, 20, 16)]
+    widths = [x * mm for x in (9, 48, 11, 44, 18, 18, 22)]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(ts.table_style(("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")))
+    table.setStyle(ts.table_style(("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)))
     signature = gettext("Signed off (核销) by: ____________    Date: ____________", lang)
     story = [ts.para(_title(r, lang), ts.style(16, face=ts.title_face, center=True, space_after=8)),
              ts.para(_summary(r, lang), body), Spacer(1, 4 * mm), table, Spacer(1, 10 * mm), ts.para(signature, body)]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                             bottomMargin=MARGIN, title=_title(r, lang), author="Desk")
-    doc.build(story)
+    page = gettext("Page {page}", lang)
+
+    def number_page(canvas: Canvas, _doc: object) -> None:
+        canvas.setFont(ts.song.name, 9)
+        canvas.drawCentredString(PAGE[0] / 2, MARGIN / 2, page.format(page=canvas.getPageNumber()))
+
+    doc.build(story, onFirstPage=number_page, onLaterPages=number_page)
     return out.getvalue()

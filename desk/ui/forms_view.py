@@ -32,7 +32,7 @@ from desk.ui.text import N_, _
 
 BLOCK_COLUMNS = (N_("Block"), N_("Numbers"), N_("Holder"), N_("Used"), N_("Spoiled"), N_("Unused"),
                  N_("Next number"), N_("Signed off (核销)"))
-LINE_COLUMNS = (N_("Number"), N_("State"), N_("Document"), N_("Case"), N_("Date"), N_("Note"))
+LINE_COLUMNS = (N_("Form number"), N_("State"), N_("Case"), N_("Party"), N_("Date"), N_("Note"))
 STATES = {"used": N_("used"), "spoiled": N_("spoiled"), "unused": N_("unused")}
 
 
@@ -143,7 +143,7 @@ class FormsView(QWidget):
 
     def _show_lines(self, r: Reconciliation) -> None:
         self.reconciliation = r
-        _fill(self.lines, [[x.number, _(STATES[x.state]), x.document, x.case, x.on.isoformat() if x.on else "",
+        _fill(self.lines, [[x.number, _(STATES[x.state]), x.case, x.party, x.on.isoformat() if x.on else "",
                             x.note] for x in r.lines])
         self.summary.setText(_("Block {block}: used {used}, spoiled {spoiled}, unused {unused}.").format(
             block=r.title, used=r.count("used"), spoiled=r.count("spoiled"), unused=r.count("unused")))

@@ -93,7 +93,8 @@ def test_blocks_forms_in_any_order_spoiled_and_reconciled(desk_env: DeskEnv, tmp
     report = json.loads(desk_env.run("forms", "report", str(east_id), "--json").out)
     states = [(x["seq"], x["state"]) for x in report["lines"]]
     assert states == [(501, "used"), (502, "used"), (503, "used"), (504, "spoiled"), (505, "used"), (506, "unused")]
-    assert report["lines"][0]["document"] == N.format(501) and report["lines"][3]["note"] == "填写错误，当场作废"
+    assert (report["lines"][0]["case"], report["lines"][0]["party"]) == ("东综执立字〔2026〕91号", "郑小军")
+    assert report["lines"][3]["note"] == "填写错误，当场作废"
 
     # sign-off refused while 506 is unused (exit 1, nothing changed), accepted once it is spoiled
     refused = desk_env.run("forms", "signoff", str(east_id), "--by", "李局长")

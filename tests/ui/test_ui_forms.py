@@ -144,7 +144,7 @@ def test_forms_view_register_enter_spoil_reconcile_sign_off(desk_env: DeskEnv, q
     assert sheet is not None
     read = [(r[1], r[2], r[3] or "") for r in sheet.iter_rows(min_row=4, values_only=True)]
     assert read == [(N(501), "unused", ""), (N(502), "unused", ""),
-                    (N(503), "used", N(503)), (N(504), "spoiled", ""),
+                    (N(503), "used", "东综执立字〔2026〕91号"), (N(504), "spoiled", ""),
                     (N(505), "unused", "")]
 
     # a clerk may not sign off; a leader may, once no number is unused

@@ -140,10 +140,12 @@ def _open(block: FormBlock) -> None:
 
 
 def used(uow: UnitOfWork, block: FormBlock) -> dict[int, Document]:
-    """The block's numbers that documents carry (issued, imported or voided), by sequence number."""
+    """The block's numbers that documents carry (issued, imported or voided), by sequence number. The rows are
+    read afresh: a document another desktop issued may sit in this session as the draft it was."""
     docs = uow.session.scalars(select(Document).where(
         Document.agency_id == block.agency_id, Document.code == block.code, Document.year == block.year,
-        Document.seq.between(block.first_seq, block.last_seq), Document.status != "draft"))
+        Document.seq.between(block.first_seq, block.last_seq), Document.status != "draft")
+        .execution_options(populate_existing=True))
     return {d.seq: d for d in docs if d.seq is not None}
 
 

@@ -4,8 +4,12 @@ the reconciliation of a block (every number once) and its sign-off (核销)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -14,6 +18,7 @@ from tests.conftest import DeskEnv
 from tests.integration.forms_setup import EAST, ON, SOUTH, agency_with_two_squads, draft_summary
 
 N = "东综执简罚决字〔2026〕{}号"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _blocks(env: DeskEnv) -> dict[int, dict[str, object]]:
@@ -162,3 +167,31 @@ def test_counter_numbers_are_not_registered_as_forms(desk_env: DeskEnv, tmp_path
     assert desk_env.run("issue", doc, "--on", ON).out.strip() == N.format(1)
     _refused(desk_env, "forms", "add", "--code", "简罚决", "--year", "2026", "--from", "1", "--to", "50",
              "--squad", EAST, says="includes numbers already spent (up to 1)")
+
+
+@pytest.mark.parametrize("mode", ["next", "race"])
+def test_concurrent_desktops_never_share_a_form(desk_env: DeskEnv, tmp_path: Path, mode: str) -> None:
+    """Desktops taking the next form, or racing for the same printed numbers, each spend a form once; the block
+    ends with every number used or spoiled, none twice (the block row is locked in the issuing transaction)."""
+    east_case, _ = agency_with_two_squads(desk_env, tmp_path)
+    procs, each = (2, 6) if desk_env.backend == "sqlite" else (4, 4)
+    first, last = 101, 100 + procs * each + 1  # one more number than the desktops issue: it is spoiled first
+    assert desk_env.run("forms", "add", "--code", "简罚决", "--year", "2026", "--from", str(first), "--to",
+                        str(last), "--squad", EAST).code == 0
+    assert desk_env.run("forms", "spoil", str(first + 2), "--reason", "污损").code == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    workers = [subprocess.Popen([sys.executable, "-m", "tests.integration.forms_worker", desk_env.url, east_case, mode,
+                                 str(first), str(last), str(each)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for _ in range(procs)]
+    outputs = [w.communicate(timeout=600) for w in workers]
+    assert all(w.returncode == 0 for w in workers), [err for _out, err in outputs]
+    issued = [line for out, _err in outputs for line in out.split()]
+    expected = [N.format(seq) for seq in range(first, last + 1) if seq != first + 2]
+    assert sorted(issued) == sorted(expected) and len(issued) == len(set(issued))
+    row = _blocks(desk_env)[1]
+    assert (row["spoiled"], row["unused"]) == ([first + 2], [])
+    with desk_env.uow(write=False) as uow:
+        rows = uow.session.scalars(select(NumberLog).where(NumberLog.code == "简罚决"))
+        log = sorted((r.seq, r.action) for r in rows)
+    assert log == sorted([(seq, "issued") for seq in range(first, last + 1) if seq != first + 2]
+                         + [(first + 2, "spoiled")])

@@ -78,7 +78,8 @@ def test_blocks_forms_in_any_order_spoiled_and_reconciled(desk_env: DeskEnv, tmp
     _refused(desk_env, "issue", fourth, "--on", ON, "--form", "东综执罚决字〔2026〕504号",
              says="is not a form of this kind and year")
 
-    # spoil 504 (its number stays spent: never proposed, refused when entered)
+    # spoil 504 (its number stays spent: never proposed, refused when entered); a used form cannot be spoiled
+    _refused(desk_env, "forms", "spoil", "503", "--reason", "污损", says=f"{N.format(503)} is used already")
     assert desk_env.run("forms", "spoil", N.format(504), "--reason", "填写错误，当场作废").code == 0
     _refused(desk_env, "forms", "spoil", "504", "--reason", "又丢了", says="was voided as spoiled")
     _refused(desk_env, "issue", fourth, "--on", ON, "--form", "504", says="was voided as spoiled (填写错误，当场作废)")
@@ -138,7 +139,7 @@ def test_pre_numbered_kind_needs_a_held_block(desk_env: DeskEnv, tmp_path: Path)
 
 
 def test_bad_block_input_names_the_field(desk_env: DeskEnv, tmp_path: Path) -> None:
-    agency_with_two_squads(desk_env, tmp_path)
+    east_case, _ = agency_with_two_squads(desk_env, tmp_path)
     add = ("forms", "add", "--code", "简罚决", "--year", "2026")
     assert desk_env.run(*add, "--from", "101", "--to", "150", "--squad", EAST).code == 0
     _refused(desk_env, *add, "--from", "150", "--to", "101", says="--from 150 is after --to 101")
@@ -153,6 +154,10 @@ def test_bad_block_input_names_the_field(desk_env: DeskEnv, tmp_path: Path) -> N
     _refused(desk_env, "forms", "spoil", "102", "--reason", " ", says="Say why the form is voided")
     _refused(desk_env, "forms", "hand", "99", "--squad", EAST, says="No form block “99”")
     _refused(desk_env, "forms", "hand", "1", says="Say whom the block goes to")
+    _refused(desk_env, "forms", "spoil", "999", "--reason", "遗失", says="NUMBER: 999 belongs to no registered block")
+    _refused(desk_env, "forms", "spoil", "第102号", "--reason", "遗失", says="NUMBER: “第102号” is not a form number")
+    consent = desk_env.run("draft", east_case, "service_address_confirmation").out.strip()
+    _refused(desk_env, "issue", consent, "--form", "102", says="--form: a 送达地址确认书 carries no number")
 
 
 def test_counter_numbers_are_not_registered_as_forms(desk_env: DeskEnv, tmp_path: Path) -> None:

@@ -127,6 +127,8 @@ MESSAGES: dict[str, str] = {
     "form_bad_integer": "{option}: “{value}” is not a whole number from {low} to {high}.",
     "form_code_unknown": "--code: “{value}” is no document number code; use one of: {choices}.",
     "form_range_inverted": "--from {first} is after --to {last}: give the first number of the block, then the last.",
+    "form_range_too_large": "--from/--to: {count} forms in one block; a block holds at most {max}: register "
+    "each bound block by itself.",
     "form_range_overlaps": "--from/--to: {first}–{last} overlaps block {block} ({other}); a form is registered once.",
     "form_range_spent": "--from/--to: {first}–{last} includes numbers already spent (up to {seq}); check the "
     "block's printed numbers.",

@@ -25,6 +25,7 @@ from desk.services import access, audit, numbering
 
 PRE_NUMBERED_DEFAULT = ("summary_penalty_decision",)
 REASON_MAX = 300
+BLOCK_MAX = 10_000  # forms in one block: a bound block holds 25–100; the reconciliation lists every one
 
 
 def pre_numbered(agency: Agency) -> tuple[str, ...]:
@@ -93,6 +94,8 @@ def add(uow: UnitOfWork, *, code: str, year: int | str, first: int | str, last: 
     first, last = whole("--from", first), whole("--to", last)
     if first > last:
         raise UserError("form_range_inverted", first=first, last=last)
+    if last - first + 1 > BLOCK_MAX:
+        raise UserError("form_range_too_large", count=last - first + 1, max=BLOCK_MAX)
     held_by, who = _holder(uow, agency, squad, officer)
     others = uow.session.scalars(select(FormBlock).where(
         FormBlock.agency_id == agency.id, FormBlock.code == code, FormBlock.year == year,

@@ -145,6 +145,7 @@ def test_bad_block_input_names_the_field(desk_env: DeskEnv, tmp_path: Path) -> N
     _refused(desk_env, *add, "--from", "150", "--to", "101", says="--from 150 is after --to 101")
     _refused(desk_env, *add, "--from", "140", "--to", "160", says="--from/--to: 140–160 overlaps block")
     _refused(desk_env, *add, "--from", "1x", "--to", "20", says="--from: “1x” is not a whole number")
+    _refused(desk_env, *add, "--from", "200", "--to", "10200", says="--from/--to: 10001 forms in one block")
     _refused(desk_env, *add, "--from", "1", "--to", "20", "--squad", "汉口中队", says="--squad: no squad “汉口中队”")
     _refused(desk_env, *add, "--from", "1", "--to", "20", "--officer", "张三", says="--officer: no officer “张三”")
     _refused(desk_env, "forms", "add", "--code", "罚款", "--year", "2026", "--from", "1", "--to", "2",

@@ -251,8 +251,12 @@ def propose(uow: UnitOfWork, agency: Agency, code: str, year: int, case: Case, *
 
 def take(uow: UnitOfWork, *, agency: Agency, kind_id: str, code: str, year: int, case: Case, form: str | None,
          document_id: int) -> tuple[str, int] | None:
-    """The form number an issue spends (logged), or None when the kind takes the next counter number."""
-    if form is None and kind_id not in pre_numbered(agency):
+    """The form number an issue spends (logged), or None when the kind takes the next counter number: a kind the
+    agency does not mark pre-numbered, while no block of its code and year is registered (a counter running
+    beside registered blocks could reach their numbers)."""
+    if form is None and kind_id not in pre_numbered(agency) and uow.session.scalar(
+            select(func.count(FormBlock.id)).where(FormBlock.agency_id == agency.id, FormBlock.code == code,
+                                                   FormBlock.year == year)) == 0:
         return None
     if form is None:
         block, seq = propose(uow, agency, code, year, case, lock=True)

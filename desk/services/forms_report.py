@@ -153,11 +153,14 @@ def pdf_bytes(r: Reconciliation, lang: str | None = None) -> bytes:
     small, body = ts.style(8, leading=1.25), ts.style(10.5)
     headings, states = _labels(lang)
     rows = [[ts.para(h, ts.style(8, face=ts.hei)) for h in headings]]
-    rows += [[ts.para(str(c), small) for c in _cells(line, states)] for line in r.lines]
+    wrapping = {3, 4, 6}  # case, party and note may need two lines; the other cells are short plain strings
+    rows += [[ts.para(str(c), small) if i in wrapping and c else str(c) for i, c in enumerate(_cells(line, states))]
+             for line in r.lines]
     widths = [x * mm for x in (9, 48, 11, 44, 18, 18, 22)]
     table = LongTable(rows, colWidths=widths, repeatRows=1)
     table.setStyle(ts.table_style(("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                  ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)))
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                                  ("FONTSIZE", (0, 1), (-1, -1), 8)))
     signature = gettext("Signed off (核销) by: ____________    Date: ____________", lang)
     story = [ts.para(_title(r, lang), ts.style(16, face=ts.title_face, center=True, space_after=8)),
              ts.para(_summary(r, lang), body), Spacer(1, 4 * mm), table, Spacer(1, 10 * mm), ts.para(signature, body)]

@@ -162,7 +162,8 @@ def test_bad_block_input_names_the_field(desk_env: DeskEnv, tmp_path: Path) -> N
 
 
 def test_counter_numbers_are_not_registered_as_forms(desk_env: DeskEnv, tmp_path: Path) -> None:
-    """A kind the agency does not mark pre-numbered takes the counter; a block over spent numbers is refused."""
+    """A kind the agency does not mark pre-numbered takes the counter while no block of its code is registered;
+    a block over spent numbers is refused."""
     from desk.models import Agency
 
     east_case, _ = agency_with_two_squads(desk_env, tmp_path)
@@ -173,6 +174,10 @@ def test_counter_numbers_are_not_registered_as_forms(desk_env: DeskEnv, tmp_path
     assert desk_env.run("issue", doc, "--on", ON).out.strip() == N.format(1)
     _refused(desk_env, "forms", "add", "--code", "简罚决", "--year", "2026", "--from", "1", "--to", "50",
              "--squad", EAST, says="includes numbers already spent (up to 1)")
+    # once a block of the code and year is registered, the counter stops: it could run into the block
+    assert desk_env.run("forms", "add", "--code", "简罚决", "--year", "2026", "--from", "2", "--to", "3",
+                        "--squad", EAST).code == 0
+    assert desk_env.run("issue", draft_summary(desk_env, east_case), "--on", ON).out.strip() == N.format(2)
 
 
 @pytest.mark.parametrize("mode", ["next", "race"])

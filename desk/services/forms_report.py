@@ -152,7 +152,7 @@ def pdf_bytes(r: Reconciliation, lang: str | None = None) -> bytes:
     ts = Typesetter()
     small, body = ts.style(8, leading=1.25), ts.style(10.5)
     headings, states = _labels(lang)
-    rows = [[ts.para(h, ts.style(8, face=ts.hei)) for h in headings]]
+    rows: list[list[object]] = [[ts.para(h, ts.style(8, face=ts.hei)) for h in headings]]
     wrapping = {3, 4, 6}  # case, party and note may need two lines; the other cells are short plain strings
     rows += [[ts.para(str(c), small) if i in wrapping and c else str(c) for i, c in enumerate(_cells(line, states))]
              for line in r.lines]

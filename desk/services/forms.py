@@ -161,8 +161,8 @@ def _find(uow: UnitOfWork, agency: Agency, text: str, *, option: str, code: str 
           year: int | None = None) -> tuple[FormBlock | None, ParsedNumber]:
     """The block holding the form number ``text`` (digits, or the printed number), locked; None when outside."""
     text = text.strip()
-    example = format_number(agency.number_pattern, agency=agency.code, code=code or "简罚决", year=year or 2026,
-                            seq=501)
+    example = format_number(agency.number_pattern, agency=agency.code, code=code or "简罚决",
+                            year=year or datetime.now(UTC).year, seq=501)
     if text.isascii() and text.isdigit() and int(text) > 0:
         seq = int(text)
         stmt = select(FormBlock).where(FormBlock.agency_id == agency.id, FormBlock.first_seq <= seq,

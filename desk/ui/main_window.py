@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         if found is None:
             found = FormsView(self.runner, self.session, self)
             self.add_tab(found, _("Forms"))
+        else:
+            found.reload()
         self.tabs.setCurrentWidget(found)
         return found
 

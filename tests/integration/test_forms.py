@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdf
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -112,8 +113,11 @@ def test_blocks_forms_in_any_order_spoiled_and_reconciled(desk_env: DeskEnv, tmp
     assert row["signed_off_by"] == "李局长" and row["next"] is None
     _refused(desk_env, "forms", "hand", str(east_id), "--squad", SOUTH, says="was signed off (核销) by 李局长")
 
-    xlsx = tmp_path / "block.xlsx"
-    assert desk_env.run("forms", "report", str(east_id), "--xlsx", str(xlsx)).code == 0
+    xlsx, pdf = tmp_path / "block.xlsx", tmp_path / "block.pdf"
+    assert desk_env.run("forms", "report", str(east_id), "--xlsx", str(xlsx), "--pdf", str(pdf)).code == 0
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert [text.count(N.format(seq)) for seq in range(501, 507)] == [1] * 6
+    assert "李局长" in text and "填写错误" in text and "Used 4, spoiled 2, unused 0" in text
     ws = load_workbook(xlsx).active
     assert ws is not None
     rows = [r for r in ws.iter_rows(min_row=4, values_only=True)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pypdf
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -146,6 +147,13 @@ def test_forms_view_register_enter_spoil_reconcile_sign_off(desk_env: DeskEnv, q
     assert read == [(N(501), "unused", ""), (N(502), "unused", ""),
                     (N(503), "used", "东综执立字〔2026〕91号"), (N(504), "spoiled", ""),
                     (N(505), "unused", "")]
+
+    # saved as PDF for printing: every number once
+    printed = tmp_path / "reconciliation.pdf"
+    view.save_pdf(printed)
+    settle(qtbot, window.runner)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(printed).pages)
+    assert [text.count(N(seq)) for seq in range(501, 506)] == [1] * 5
 
     # a clerk may not sign off; a leader may, once no number is unused
     assert not view.buttons["sign_off"].isEnabled()

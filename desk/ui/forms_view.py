@@ -96,6 +96,8 @@ class FormsView(QWidget):
         split.setOrientation(split.orientation().Vertical)
         split.addWidget(self.blocks)
         split.addWidget(lower)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)

@@ -123,6 +123,38 @@ MESSAGES: dict[str, str] = {
     # -- speed (#19)
     # -- end of speed (#19)
     # -- forms (#20)
+    "forms_no_agency": "There is no agency yet: import a case or run “desk demo” before registering forms.",
+    "form_bad_integer": "{option}: “{value}” is not a whole number from {low} to {high}.",
+    "form_code_unknown": "--code: “{value}” is no document number code; use one of: {choices}.",
+    "form_range_inverted": "--from {first} is after --to {last}: give the first number of the block, then the last.",
+    "form_range_too_large": "--from/--to: {count} forms in one block; a block holds at most {max}: register "
+    "each bound block by itself.",
+    "form_range_overlaps": "--from/--to: {first}–{last} overlaps block {block} ({other}); a form is registered once.",
+    "form_range_spent": "--from/--to: {first}–{last} includes numbers already spent (up to {seq}); check the "
+    "block's printed numbers.",
+    "form_squad_unknown": "--squad: no squad “{value}”; the squads are: {choices}.",
+    "form_officer_unknown": "--officer: no officer “{value}” on the roster; check the name or add the officer first.",
+    "form_hand_to_nobody": "Say whom the block goes to: --squad and/or --officer.",
+    "form_block_not_found": "No form block “{ref}”; list the blocks with “desk forms list”.",
+    "form_block_signed_off": "Block {block} was signed off (核销) by {by} on {at}; nothing in it can change.",
+    "form_number_malformed": "{option}: “{value}” is not a form number; give the printed number ({example}) or its "
+    "digits.",
+    "form_number_other": "{option}: “{value}” is not a form of this kind and year (such as {example}).",
+    "form_number_ambiguous": "{option}: “{value}” is in more than one block; give the printed number ({example}).",
+    "form_outside_blocks": "{option}: {number} belongs to no registered block; register the block with "
+    "“desk forms add” first.",
+    "form_not_held": "--form: {number} is in block {block}, held by {holder}, not by the case's squad ({squad}) or "
+    "its officers; hand the block over first.",
+    "form_used": "{option}: {number} is used already (case {case}); a form is used once.",
+    "form_spoiled": "{option}: {number} was voided as spoiled ({reason}); use another form.",
+    "form_none_left": "No unused {code} form of {year} is held by the case's officers or its squad ({squad}): "
+    "register or hand over a block (desk forms).",
+    "form_reason_missing": "Say why the form is voided (--reason): spoiled, lost …",
+    "form_reason_too_long": "--reason has {length} characters; at most {max_length} are allowed.",
+    "form_kind_unnumbered": "--form: a {kind} carries no number.",
+    "form_signoff_unused": "Block {block} cannot be signed off (核销): {count} number(s) are unused ({numbers}). "
+    "Enter or spoil them first.",
+    "form_signed_off_already": "Block {block} was signed off (核销) by {by} on {at} already.",
     # -- end of forms (#20)
 }
 

@@ -49,6 +49,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("issue", help="number and issue (freeze) a draft")
     p.add_argument("doc")
     p.add_argument("--on", type=_day, help="issue date (default today)")
+    p.add_argument("--form", metavar="NUMBER", help="printed number of the pre-numbered form used (desk forms)")
     p.set_defaults(func=cmd_issue)
 
     p = sub.add_parser("void", help="void an issued document (its number stays spent)")
@@ -118,7 +119,7 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from desk.services import documents
 
     with unit_of_work(actor="cli") as uow:
-        doc = documents.issue(uow, args.doc, on=args.on)
+        doc = documents.issue(uow, args.doc, on=args.on, form=args.form)
         shown = doc.number or str(doc.id)
     write_out(f"{shown}\n")
     return 0

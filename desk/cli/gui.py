@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-VIEWS = ("list", "case", "editor", "dossier", "check")
+VIEWS = ("list", "case", "editor", "dossier", "check", "forms")
 
 
 def register(sub: Any) -> None:

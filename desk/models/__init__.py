@@ -5,7 +5,7 @@ from desk.models.audit import AuditEntry
 from desk.models.base import Base
 from desk.models.calendar import CalendarDay
 from desk.models.case import Attachment, Case, Document, Event, Party
-from desk.models.numbering import FormBlock, NumberCounter, NumberLog
+from desk.models.numbering import FormBlock, FormSpoiled, NumberCounter, NumberLog
 
 __all__ = [
     "Agency",
@@ -17,6 +17,7 @@ __all__ = [
     "Document",
     "Event",
     "FormBlock",
+    "FormSpoiled",
     "NumberCounter",
     "NumberLog",
     "Officer",

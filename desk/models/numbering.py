@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from desk.models.agency import Officer
 from desk.models.base import Base
 
 
@@ -40,7 +41,11 @@ class NumberLog(Base):
 
 
 class FormBlock(Base):
-    """A registered block of pre-printed, pre-numbered forms (当场行政处罚决定书)."""
+    """A registered block of pre-printed, pre-numbered forms (当场行政处罚决定书), held by a squad or an officer.
+
+    Which of its numbers are used is read from the documents carrying them, which are spoiled from
+    ``FormSpoiled``; the rest are unused. A leader signs the block off (核销) once none is left unused.
+    """
 
     __tablename__ = "form_block"
 
@@ -50,6 +55,30 @@ class FormBlock(Base):
     year: Mapped[int]
     first_seq: Mapped[int]
     last_seq: Mapped[int]
-    next_seq: Mapped[int]
-    holder: Mapped[str | None] = mapped_column(String(60))
+    squad: Mapped[str | None] = mapped_column(String(100))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
     registered_at: Mapped[datetime]
+    registered_by: Mapped[str | None] = mapped_column(String(60))
+    signed_off_by: Mapped[str | None] = mapped_column(String(60))
+    signed_off_at: Mapped[datetime | None]
+
+    officer: Mapped[Officer | None] = relationship()
+    spoiled: Mapped[list[FormSpoiled]] = relationship(
+        order_by="FormSpoiled.seq", cascade="all, delete-orphan", back_populates="block"
+    )
+
+
+class FormSpoiled(Base):
+    """A form voided because it was spoiled or lost: its number stays spent, never reused."""
+
+    __tablename__ = "form_spoiled"
+    __table_args__ = (UniqueConstraint("block_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    block_id: Mapped[int] = mapped_column(ForeignKey("form_block.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int]
+    reason: Mapped[str] = mapped_column(String(300))
+    by: Mapped[str | None] = mapped_column(String(60))
+    at: Mapped[datetime]
+
+    block: Mapped[FormBlock] = relationship(back_populates="spoiled")

@@ -20,6 +20,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "dossier": frozenset({"clerk", "reviewer", "archivist"}),
     "archive": frozenset({"archivist"}),
     "calendar": frozenset({"admin"}),
+    "forms": frozenset({"clerk", "leader"}),
+    "sign_off": frozenset({"leader"}),
 }
 
 

@@ -17,8 +17,8 @@ from desk.casefile.facts import CaseFile
 from desk.catalogue import Kind, kind
 from desk.db.uow import UnitOfWork
 from desk.errors import NotFound, Problem, UserError, ValidationError
-from desk.models import Agency, Document, FormBlock
-from desk.services import access, audit, numbering, store
+from desk.models import Agency, Document
+from desk.services import access, audit, forms, numbering, store
 from desk.services.cases import ensure_writable, load_casefile, resolve
 
 SERVICE_METHODS = ("direct", "left", "post", "electronic", "entrusted", "notice")
@@ -101,18 +101,24 @@ def _plain_fields(k: Kind, values: Mapping[str, object]) -> dict[str, Any]:
 
 
 def next_number(uow: UnitOfWork, ref: str | int, *, on: date | None = None) -> str | None:
-    """The number issuing would give now (shown in the confirmation; not reserved)."""
+    """The number issuing would give now (shown in the confirmation; not reserved): for a kind issued on
+    pre-printed forms, the next unused form the case's officer (else squad) holds."""
     doc = get(uow, ref)
     k = kind(doc.kind)
     if not k.numbered:
         return None
     agency = uow.session.get(Agency, doc.agency_id)
     assert agency is not None
-    return numbering.peek(uow, agency, k.code, (on or date.today()).year)
+    year = (on or date.today()).year
+    if k.id in forms.pre_numbered(agency):
+        block, seq = forms.propose(uow, agency, k.code, year, doc.case)
+        return forms.number_of(agency, block, seq)
+    return numbering.peek(uow, agency, k.code, year)
 
 
-def issue(uow: UnitOfWork, ref: str | int, *, on: date | None = None) -> Document:
-    """Number (when the kind carries a number), render, store and freeze a draft."""
+def issue(uow: UnitOfWork, ref: str | int, *, on: date | None = None, form: str | None = None) -> Document:
+    """Number (when the kind carries a number), render, store and freeze a draft. ``form``: the printed number
+    of the pre-numbered form used (default: the next unused form the case's officer or squad holds)."""
     access.require(uow, "issue")
     doc = get(uow, ref)
     case = doc.case
@@ -124,9 +130,11 @@ def issue(uow: UnitOfWork, ref: str | int, *, on: date | None = None) -> Documen
     agency = uow.session.get(Agency, doc.agency_id)
     assert agency is not None
     _require_complete(k, doc.fields or {})
+    if form is not None and not k.numbered:
+        raise UserError("form_kind_unnumbered", kind=k.title)
     cf = load_casefile(uow, case.id)  # before the number is taken: the counter stays locked until commit
     if k.numbered:
-        doc.number, doc.seq = _allocate(uow, agency, k, on.year, doc.id)
+        doc.number, doc.seq = _allocate(uow, agency, k, on.year, doc, form)
         doc.code, doc.year = k.code, on.year
     doc.status, doc.issued_on = "issued", on
     data = _render(k.id, cf, doc.fields or {}, doc.number, on)
@@ -146,26 +154,12 @@ def _require_complete(k: Kind, fields: Mapping[str, object]) -> None:
         raise ValidationError(missing, "invalid_fields")
 
 
-def _allocate(uow: UnitOfWork, agency: Agency, k: Kind, year: int, document_id: int) -> tuple[str, int]:
-    """A counter number, or for pre-printed forms (当场处罚决定书) the next form of a registered block."""
-    if k.id == "summary_penalty_decision":
-        block = uow.session.scalars(
-            select(FormBlock)
-            .where(FormBlock.agency_id == agency.id, FormBlock.code == k.code, FormBlock.year == year,
-                   FormBlock.next_seq <= FormBlock.last_seq)
-            .order_by(FormBlock.first_seq)
-            .with_for_update()
-        ).first()
-        if block is not None:
-            from desk.casefile.numbers import ParsedNumber, format_number
-
-            seq = block.next_seq
-            block.next_seq += 1
-            number = format_number(agency.number_pattern, agency=agency.code, code=k.code, year=year, seq=seq)
-            numbering.log(uow, agency.id, ParsedNumber(agency.code, k.code, year, seq), number, "issued",
-                          document_id=document_id, note=f"form block {block.first_seq}-{block.last_seq}")
-            return number, seq
-    return numbering.allocate(uow, agency, k.code, year, document_id=document_id)
+def _allocate(uow: UnitOfWork, agency: Agency, k: Kind, year: int, doc: Document, form: str | None
+              ) -> tuple[str, int]:
+    """A counter number, or for pre-printed forms (当场处罚决定书) the number of the form used (forms.take)."""
+    taken = forms.take(uow, agency=agency, kind_id=k.id, code=k.code, year=year, case=doc.case, form=form,
+                       document_id=doc.id)
+    return taken or numbering.allocate(uow, agency, k.code, year, document_id=doc.id)
 
 
 def void(uow: UnitOfWork, ref: str | int, *, reason: str) -> Document:

@@ -52,20 +52,38 @@ class DraftDialog(FormDialog):
 
 
 class IssueDialog(FormDialog):
-    def __init__(self, title: str, number: str | None, parent: QWidget | None = None) -> None:
+    """``form``: the kind is issued on pre-printed forms; the clerk types the printed number of the form used
+    (the next unused form of the case's officer or squad is proposed)."""
+
+    def __init__(self, title: str, number: str | None, parent: QWidget | None = None, *, form: bool = False
+                 ) -> None:
         super().__init__(_("Issue"), parent)
         text = (_("Issue “{title}”? It will take the number {number}.").format(title=title, number=number)
                 if number else _("Issue “{title}”? This kind carries no number.").format(title=title))
+        self.pre_printed = form
+        self.form_number = QLineEdit(number or "", self)
+        self.form_number.setObjectName("form")
+        if form:
+            text = _("Enter “{title}” filled in on a pre-printed form: give the number printed on it.").format(
+                title=title)
         self.message = QLabel(text + "\n" + _("An issued document is frozen: to change it, void it and draft anew."))
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.on = date_edit(date.today())
         self.form.addRow(self.message)
         self.form.addRow(_("Issue date"), self.on)
+        if form:
+            self.form.addRow(_("Form number"), self.form_number)
+        else:
+            self.form_number.hide()
         self.finish()
 
     def day(self) -> date:
         return to_date(self.on.date())
+
+    def printed_number(self) -> str | None:
+        """The form number typed (None when the kind takes the next number of its counter)."""
+        return (self.form_number.text().strip() or None) if self.pre_printed else None
 
 
 class VoidDialog(FormDialog):

@@ -169,13 +169,14 @@ class DocumentsPanel(QWidget):
             return
         doc_id, session, title = one.id, self.session, kind_title(one.kind)
 
-        def confirm(number: str | None) -> None:
-            dialog = IssueDialog(title, number, self)
-            dialog.accepted.connect(lambda: self._run(lambda _p: ops.issue(session, doc_id, dialog.day())))
+        def confirm(proposal: tuple[str | None, bool]) -> None:
+            dialog = IssueDialog(title, proposal[0], self, form=proposal[1])
+            dialog.accepted.connect(lambda: self._run(
+                lambda _p: ops.issue(session, doc_id, dialog.day(), dialog.printed_number())))
             self.dialog = dialog
             dialog.open()
 
-        self.runner.submit(lambda _p: ops.next_number(session, doc_id), done=confirm)
+        self.runner.submit(lambda _p: ops.issue_proposal(session, doc_id), done=confirm)
 
     def void(self) -> None:
         one = self._one()

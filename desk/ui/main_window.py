@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         view.addAction(_("Case list"), lambda: self.tabs.setCurrentIndex(0))
         view.addAction(_("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
         view.addAction(self.deadlines_dock.toggleViewAction())
+        self.forms_action = view.addAction(_("Pre-numbered forms (票据/表单)"), self.open_forms)
 
         settings_menu = bar.addMenu(_("&Settings"))
         lang_menu = settings_menu.addMenu(_("Language"))
@@ -173,6 +174,22 @@ class MainWindow(QMainWindow):
             found.title_changed.connect(lambda text, w=found: self.tabs.setTabText(self.tabs.indexOf(w), text))
             found.changed.connect(self._case_changed)
             self.tabs.addTab(found, _("Case {id}").format(id=case_id))
+        self.tabs.setCurrentWidget(found)
+        return found
+
+    def open_forms(self) -> QWidget | None:
+        """The 票据/表单 tab: blocks of pre-numbered forms, their holders and reconciliation."""
+        from desk.ui.forms_view import FormsView
+
+        if self.session is None:
+            return None
+        found = next((w for i in range(1, self.tabs.count()) if isinstance(w := self.tabs.widget(i), FormsView)),
+                     None)
+        if found is None:
+            found = FormsView(self.runner, self.session, self)
+            self.add_tab(found, _("Forms"))
+        else:
+            found.reload()
         self.tabs.setCurrentWidget(found)
         return found
 

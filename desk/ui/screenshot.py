@@ -29,6 +29,9 @@ class Screenshot(QObject):
         self.window.signed_in.disconnect(self._signed_in)
         if self.view == "list":
             self.when_idle(self.shoot)
+        elif self.view == "forms":
+            self.window.open_forms()
+            self.when_idle(self.shoot)
         elif self.case:
             ref = self.case
             self.window.runner.submit(lambda _p: case_id(session, ref), done=self._open)

@@ -12,6 +12,7 @@ import pytest
 from desk.casefile.numbers import DEFAULT_PATTERN, parse_number
 from desk.catalogue import Field, catalogue
 from desk.services import documents
+from desk.services.cases import resolve
 from tests.conftest import SAMPLES, DeskEnv
 
 CORE = [k for k in catalogue().values() if k.set == "core"]
@@ -44,6 +45,11 @@ def test_every_core_kind_drafts_issues_and_renders(desk_env: DeskEnv, source: st
         case_ref = desk_env.run("demo", "--cases", "10").out.split()[9]
     else:
         case_ref = desk_env.run("import", str(SAMPLES / "cases" / "hearing_clean.json")).out.strip()
+    with desk_env.uow(write=False) as uow:
+        squad = resolve(uow, case_ref).squad
+    # the 当场处罚决定书 is entered on a pre-printed form of a block the case's squad holds (forms, #20)
+    assert desk_env.run("forms", "add", "--code", "简罚决", "--year", "2026", "--from", "9001", "--to", "9050",
+                        "--squad", squad).code == 0
     seen: dict[str, list[int]] = {}
     undated = []
     for k in CORE:

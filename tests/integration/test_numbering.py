@@ -96,14 +96,9 @@ def test_electronic_service_needs_consent(desk_env: DeskEnv) -> None:
 
 
 def test_summary_forms_come_from_a_registered_block(desk_env: DeskEnv) -> None:
-    from datetime import UTC, datetime
-
-    from desk.models import Agency, FormBlock
-
     case_id = _case(desk_env)
-    with desk_env.uow() as uow:
-        agency = uow.session.scalars(select(Agency)).one()
-        uow.session.add(FormBlock(agency_id=agency.id, code="简罚决", year=2026, first_seq=501, last_seq=550,
-                                  next_seq=501, registered_at=datetime.now(UTC)))
+    block = desk_env.run("forms", "add", "--code", "简罚决", "--year", "2026", "--from", "501", "--to", "550",
+                         "--squad", "东湖街道中队")
+    assert block.code == 0, block.err
     doc = desk_env.run("draft", case_id, "summary_penalty_decision", "--set", "place=珞喻路128号门前").out.strip()
     assert desk_env.run("issue", doc, "--on", "2026-11-20").out.strip() == "东综执简罚决字〔2026〕501号"

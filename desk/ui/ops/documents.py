@@ -56,19 +56,23 @@ def save(session: Session, case_id: int, kind_id: str, doc_id: int | None, value
         return documents.edit(uow, doc_id, values).id
 
 
-def next_number(session: Session, doc_id: int, on: date | None = None) -> str | None:
-    from desk.services import documents
+def issue_proposal(session: Session, doc_id: int, on: date | None = None) -> tuple[str | None, bool]:
+    """The number issuing would take, and whether the kind is issued on pre-printed forms (forms, #20)."""
+    from desk.services import documents, forms
 
     with session.uow(write=False) as uow:
-        return documents.next_number(uow, doc_id, on=on)
+        doc = documents.get(uow, doc_id)
+        agency = forms.the_agency(uow)
+        return documents.next_number(uow, doc_id, on=on), doc.kind in forms.pre_numbered(agency)
 
 
-def issue(session: Session, doc_id: int, on: date | None = None) -> str | None:
-    """Issue the draft; returns the number it took (None for an unnumbered kind)."""
+def issue(session: Session, doc_id: int, on: date | None = None, form: str | None = None) -> str | None:
+    """Issue the draft (``form``: the printed number of the pre-numbered form used); returns the number it took
+    (None for an unnumbered kind)."""
     from desk.services import documents
 
     with session.uow() as uow:
-        return documents.issue(uow, doc_id, on=on).number
+        return documents.issue(uow, doc_id, on=on, form=form).number
 
 
 def void(session: Session, doc_id: int, reason: str) -> None:

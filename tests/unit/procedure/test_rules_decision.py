@@ -22,7 +22,7 @@ from .cases import (
     decided_on,
     doc,
     drop_docs,
-    drop_events,
+    drop_proven,
     event,
     findings,
     sample,
@@ -107,7 +107,7 @@ def test_decision_limit_ending_on_holiday(clean: CaseFile, decided: str, fails: 
 
 
 def test_decision_limit_for_open_case(clean: CaseFile) -> None:
-    undecided = drop_events(drop_docs(clean, "penalty_decision"), "decided", "closed")
+    undecided = drop_proven(drop_docs(clean, "penalty_decision"), "decided", "closed")
     assert findings(undecided, "R-DECISION-90D", today=d("2026-06-01")) == []
     assert [f.due for f in findings(undecided, "R-DECISION-90D", today=d("2026-06-02"))] == [d("2026-06-01")]
 

@@ -133,6 +133,8 @@ class Case:
     source: str = "other"
     discovered_on: date | None = None
     violation_on: date | None = None
+    place: str = ""
+    violation_at: str | None = None
     facts: str = ""
     evidence: tuple[str, ...] = ()
     violated: tuple[str, ...] = ()

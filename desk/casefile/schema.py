@@ -184,6 +184,8 @@ CASE = {
     "procedure": R(enum(f.PROCEDURES), True),
     "discovered_on": R(day),
     "violation_on": R(day),
+    "place": R(T),
+    "violation_at": R(clock),
     "facts": R(T),
     "evidence": R(texts),
     "violated": R(texts),

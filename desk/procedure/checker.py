@@ -101,6 +101,15 @@ def deduction(settings: AgencySettings, severity: str) -> int:
     return int(getattr(settings, f"deduction_{severity}"))
 
 
+def check_rules(cf: CaseFile, ids: list[str], *, calendar: Calendar | None = None,
+                today: date | None = None) -> list[Finding]:
+    """The findings of the rules ``ids`` only (the issue guard's subset), most severe first."""
+    ruleset = rules()
+    ctx = Context(cf, calendar or shipped_calendar(), today or date.today(), ruleset)
+    found = [f for rule_id in ids for f in _run(ruleset[rule_id], ctx)]
+    return sorted(found, key=lambda f: SEVERITIES.index(f.severity))
+
+
 def check(
     cf: CaseFile,
     *,

@@ -69,7 +69,6 @@ def _load(raw: dict[str, Any], label: Callable[[str], str] = _label) -> f.CaseFi
     except ValidationError as err:
         raise ValidationError([Problem(label(p.where), p.key, **p.params) for p in err.problems],
                               "invalid_input") from None
-    data["case"].setdefault("number", None)  # a new case has no number until it is filed
     return schema.build(data)
 
 

@@ -37,6 +37,7 @@ _TEXT: dict[str, str] = {
     "opinion": "案件事实清楚，证据确凿，程序合法，建议维持拟作出的处罚。",
     "presentation": "承办人汇报了案件事实、证据、适用依据及处理建议。",
     "discussion": "与会负责人一致认为案件事实清楚，同意承办人意见。",
+    "conclusion": "经集体讨论，同意承办人的处理意见。",
     "receipt_number": "江财罚收 0031875",
 }
 
@@ -59,7 +60,9 @@ def fields_for(kind_id: str, cf: CaseFile) -> dict[str, object]:
     for field in k.fields:
         if not field.required or defaults.get(field.name) not in (None, "", []):
             continue
-        if field.name in _TEXT:
+        if field.type == "choice" and field.choices:
+            out[field.name] = field.choices[0]
+        elif field.name in _TEXT:
             out[field.name] = _TEXT[field.name]
         elif field.type == "datetime":
             out[field.name] = f"{day.isoformat()}T09:30"

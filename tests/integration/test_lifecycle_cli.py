@@ -10,15 +10,15 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
 from desk.casefile import schema
+from desk.casefile.identifiers import id_number_check_digit
 from desk.procedure.calendar import shipped_calendar
 from desk.services.demo_fields import fields_for
 from desk.services.demo_people import _uscc
 from tests.conftest import DeskEnv
 
 TODAY = date.today()
+ID_NUMBER = "42010219900307123" + id_number_check_digit("42010219900307123")
 ORG = {"party": "江城市恒达建材有限公司", "uscc": _uscc(__import__("random").Random(7))}
 
 
@@ -64,7 +64,7 @@ def new_case(env: DeskEnv, start: date, *, procedure: str = "general", fine: int
     ok(env, "demo", "--cases", "0")  # the demo agency and its roster of officers
     who = (["--party", ORG["party"], "--party-kind", "organization", "--uscc", ORG["uscc"],
             "--legal-representative", "王建华"] if party == "org" else
-           ["--party", "王建华", "--party-kind", "person", "--id-number", "420102199003071235"])
+           ["--party", "王建华", "--party-kind", "person", "--id-number", ID_NUMBER])
     case = ok(env, "new", "--cause", "随意倾倒建筑垃圾", *who, "--address", "江城市东湖区珞喻路1号",
               "--discovered", start.isoformat(), "--violation-on", start.isoformat(), "--place", "珞喻路1号路口",
               "--procedure", procedure, "--officer", "陈建国", "--officer", "刘晓燕")
@@ -201,3 +201,69 @@ def test_bad_input_and_out_of_order_events(desk_env: DeskEnv) -> None:
                              "--correct", "送达方式记录有误")
     assert corrected.code == 0, corrected.err
     assert desk_env.run("serve", notice, "--on", future, "--method", "direct", "--correct", "x").code == 2
+
+
+def test_hearing_case_new_to_archive(desk_env: DeskEnv, tmp_path: Path) -> None:
+    start = back(45)
+    case = new_case(desk_env, start, fine=150000)
+    ok(desk_env, "update", case, "--set", "major=true")
+    notice_day = wd(investigate(desk_env, case, start), 1)
+    notify(desk_env, case, notice_day, 150000, hearing=True)
+    ok(desk_env, "record", case, "hearing_requested", "--on", wd(notice_day, 2).isoformat())
+    day = wd(notice_day, 3)
+    hearing_at = wd(day, 8)
+    issue(desk_env, case, "hearing_notice", day, served=True, hearing_at=f"{hearing_at.isoformat()}T09:30")
+    issue(desk_env, case, "hearing_record", hearing_at, started_at=f"{hearing_at.isoformat()}T09:30")
+    issue(desk_env, case, "hearing_report", hearing_at, hearing_at=f"{hearing_at.isoformat()}T09:30")
+    issue(desk_env, case, "legal_review_opinion", wd(hearing_at, 2))
+    decide_and_close(desk_env, case, wd(hearing_at, 3), 150000)
+    archive(desk_env, case, tmp_path)
+
+
+def test_summary_case_new_to_archive(desk_env: DeskEnv, tmp_path: Path) -> None:
+    start = back(5)
+    case = new_case(desk_env, start, procedure="summary", fine=200, party="person")
+    assert ok(desk_env, "next", case, "--json").count("summary_penalty_decision") == 1
+    over = desk_env.run("draft", case, "summary_penalty_decision", "--set", "fine=500")
+    cf = schema.load(json.loads(ok(desk_env, "export", case)))
+    values = {**fields_for("summary_penalty_decision", cf), "fine": 500, "penalty_kinds": "fine",
+              "violation_at": f"{start.isoformat()}T09:30"}
+    doc = over.out.strip() if over.code == 0 else ok(
+        desk_env, "draft", case, "summary_penalty_decision",
+        *[x for n, v in values.items() for x in ("--set", f"{n}={_text(v)}")])
+    ok(desk_env, "edit", doc, *[x for n, v in values.items() for x in ("--set", f"{n}={_text(v)}")])
+    refused = desk_env.run("issue", doc, "--on", start.isoformat())
+    assert refused.code == 1 and "R-SUMMARY-LIMIT" in refused.err
+    ok(desk_env, "edit", doc, "--set", "fine=200")
+    number = ok(desk_env, "issue", doc, "--on", start.isoformat())
+    ok(desk_env, "serve", doc, "--on", start.isoformat(), "--method", "direct", "--receiver", "王建华")
+    assert json.loads(ok(desk_env, "cases", "--json"))[0]["number"] == number
+    ok(desk_env, "record", case, "paid", "--on", start.isoformat(), "--amount", "200")
+    ok(desk_env, "record", case, "closed", "--on", start.isoformat())
+    archive(desk_env, case, tmp_path)
+
+
+def test_no_penalty_case_new_to_archive(desk_env: DeskEnv, tmp_path: Path) -> None:
+    start = back(30)
+    case = new_case(desk_env, start, fine=0, kinds="")
+    notice_day = wd(investigate(desk_env, case, start), 1)
+    issue(desk_env, case, "penalty_prior_notice", notice_day, served=True, penalty_kinds="warning")
+    day = wd(notice_day, 4)
+    issue(desk_env, case, "collective_discussion_record", day, held_at=f"{day.isoformat()}T14:00")
+    issue(desk_env, case, "no_penalty_decision", day, served=True,
+          reasons="当事人首次违法且危害后果轻微，并及时改正。",
+          no_penalty_basis="《中华人民共和国行政处罚法》第三十三条第一款")
+    assert json.loads(ok(desk_env, "cases", "--json"))[0]["outcome"] == "no_penalty_minor"
+    issue(desk_env, case, "closing_approval", wd(day, 1))
+    archive(desk_env, case, tmp_path)
+
+
+def test_criminal_transfer_case_new_to_archive(desk_env: DeskEnv, tmp_path: Path) -> None:
+    start = back(20)
+    case = new_case(desk_env, start, fine=0, kinds="")
+    day = wd(investigate(desk_env, case, start), 1)
+    issue(desk_env, case, "criminal_transfer", day)
+    assert json.loads(ok(desk_env, "cases", "--json"))[0]["outcome"] == "criminal_transfer"
+    ok(desk_env, "record", case, "transfer_receipt", "--on", wd(day, 1).isoformat(), "--note", "公安分局签收")
+    issue(desk_env, case, "closing_approval", wd(day, 2))
+    archive(desk_env, case, tmp_path)

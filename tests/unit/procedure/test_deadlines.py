@@ -63,8 +63,7 @@ def test_closed_case_has_no_deadlines() -> None:
     assert upcoming(sample("general_clean"), shipped_calendar(), d("2026-03-18")) == []
 
 
-def test_deadline_beyond_the_calendar_is_listed_without_a_date() -> None:
+def test_deadline_beyond_the_calendar_is_provisional() -> None:
     cf = change_event(_undecided(sample("general_clean")), "filed", on=d("2026-11-20"))
     [limit] = [x for x in upcoming(cf, shipped_calendar(), d("2026-11-21")) if x.rule == "R-DECISION-90D"]
-    assert limit.due is None
-    assert limit.what.startswith("No holiday calendar for 2027")
+    assert (limit.due, limit.provisional) == (d("2027-02-18"), True)

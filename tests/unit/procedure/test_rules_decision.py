@@ -119,7 +119,7 @@ def test_decision_limit_without_calendar_year_is_a_finding(clean: CaseFile) -> N
     late = change_event(decided_on(clean, "2027-02-19"), "filed", on=d("2026-11-20"))
     [found] = findings(late, "R-DECISION-90D")
     assert found.severity == "blocker"
-    assert "2027" in found.message and "desk calendar import" in found.message_en
+    assert found.provisional and found.to_json()["provisional"] is True  # 2027 counted provisionally
     first = date(2027, 1, 1)
     year_2027 = shipped_calendar().with_overrides(
         [Day(first + timedelta(days=i), (first + timedelta(days=i)).weekday() < 5) for i in range(365)]

@@ -117,8 +117,9 @@ def _enforced(cf: CaseFile, demand_served: str | None, applied: str) -> CaseFile
 
 @pytest.mark.parametrize(
     ("served", "applied", "fails"),
-    [("2026-06-01", "2026-06-11", True), ("2026-06-01", "2026-06-12", False),
-     ("2026-06-03", "2026-06-15", True), ("2026-06-03", "2026-06-16", False)],  # 10th day Sat 06-13 → Mon 06-15
+    # 10 working days (行政强制法 Art 54 + 69): served Mon 06-01 → 06-15; served Wed 06-03 → 06-17
+    [("2026-06-01", "2026-06-15", True), ("2026-06-01", "2026-06-16", False),
+     ("2026-06-03", "2026-06-17", True), ("2026-06-03", "2026-06-18", False)],
 )
 def test_enforcement_after_demand_period(clean: CaseFile, served: str, applied: str, fails: bool) -> None:
     assert bool(findings(_enforced(clean, served, applied), "R-DEMAND-FIRST")) is fails

@@ -78,7 +78,8 @@ class DocumentsPanel(QWidget):
 
     def __init__(self, runner: Runner, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.previews = Latest(runner)  # the issue guard's verdict for the date last chosen
+        self.previews = Latest(runner)
+        self.suggested: tuple[str, ...] = ()  # the kinds that fit the case's stage, offered first
         self.runner, self.session = runner, session
         self.view: CaseView | None = None
         self.dialog: DraftDialog | IssueDialog | VoidDialog | ServeDialog | None = None
@@ -154,7 +155,7 @@ class DocumentsPanel(QWidget):
     def draft(self) -> None:
         from desk.catalogue import catalogue
 
-        dialog = DraftDialog(list(catalogue()), self)
+        dialog = DraftDialog([*self.suggested, *(k for k in catalogue() if k not in self.suggested)], self)
         dialog.accepted.connect(lambda: emit(self.edit_requested, dialog.chosen(), None))
         self.dialog = dialog
         dialog.open()

@@ -71,3 +71,14 @@ def preview_issue(session: Session, doc_id: int, on: date) -> IssuePreview:
         except UserError as err:
             return IssuePreview(number, (), (), None, err.render())
     return IssuePreview(number, (), tuple((w.rule, w.text()) for w in verdict.warnings), None)
+
+
+def plan(session: Session, case_id: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The case's next expected steps and the document kinds that fit its stage."""
+    from desk.procedure.next_steps import next_steps
+    from desk.services.calendar_admin import calendar
+    from desk.services.cases import load_casefile
+
+    with session.uow(write=False) as uow:
+        found = next_steps(load_casefile(uow, case_id), calendar(uow.session), date.today())
+    return found.steps, found.kinds

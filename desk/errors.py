@@ -105,6 +105,31 @@ MESSAGES: dict[str, str] = {
     "libreoffice_missing": "LibreOffice (soffice) is not installed: install it, or use Desk's own PDF renderer.",
     "libreoffice_failed": "LibreOffice could not convert the document to PDF ({detail}).",
     # -- lifecycle (#11)
+    "invalid_input": "{count} value(s) are wrong; nothing was changed:",
+    "case_no_agency": "No agency is set up in this database yet; set it up (desk settings, or desk demo --cases 0 "
+    "for the demo agency) before registering cases.",
+    "officers_too_few": "at least two officers are needed (行政处罚法第四十二条), not {count}.",
+    "officer_unknown": "“{name}” is not on the agency's roster of officers; use one of: {choices}.",
+    "officer_uncertified": "{name} has no certificate number on the roster; add it before the officer acts on a case.",
+    "squad_unknown": "“{value}” is no squad of the agency; use one of: {choices}.",
+    "date_in_future": "{label}: {value} is after today ({today}); record only what has happened.",
+    "violation_after_discovery": "{value} is after the date of discovery {discovered}.",
+    "event_before_discovery": "{label}: {value} is before the case was discovered ({discovered}).",
+    "case_not_open": "Case {ref} is {status}; only an open case can be changed.",
+    "update_key_unknown": "“{key}” cannot be changed with desk update; use one of: {choices}.",
+    "event_needs": "“{event}” on {on} needs “{needed}” on or before that day; record or issue that first.",
+    "close_undecided": "Case {ref} has neither a decision nor a transfer yet; it cannot be closed.",
+    "no_hearing_right": "The party has no right to a hearing in this case (no hearing-level penalty, and no "
+    "document told it of one); a hearing request or waiver cannot be recorded.",
+    "amount_required": "--amount: a payment needs its amount, more than 0 yuan.",
+    "payment_without_fine": "Case {ref} imposes no fine; there is nothing to pay.",
+    "payment_over_fine": "--amount: the payments ({total} yuan) would exceed the fine of {fine} yuan.",
+    "days_required": "--days: an extension needs its number of days.",
+    "already_served": "Document {ref} was served already on {on}; to correct that record give --correct REASON.",
+    "issue_refused": "Issuing is refused by {rule}: {reason}",
+    "issue_refused_fields": "Issuing is refused: {reason}",
+    "issue_first_lawful": "The first lawful date is {date}.",
+    # -- end of lifecycle (#11)
     # -- end of lifecycle (#11)
     # -- documents (#12)
     # -- end of documents (#12)
@@ -246,3 +271,22 @@ class CalendarMissing(UserError):
     def __init__(self, year: int) -> None:
         self.year = year
         super().__init__("calendar_missing", year=year)
+
+
+class IssueRefused(Refusal):
+    """The issue guard's "no": issuing would break a blocking rule (or leave a required field empty)."""
+
+    def __init__(self, *, rule: str, reason: str, first_lawful: object | None,
+                 others: Sequence[str] = ()) -> None:
+        self.rule, self.reason, self.first_lawful, self.others = rule, reason, first_lawful, list(others)
+        super().__init__("issue_refused" if rule else "issue_refused_fields", rule=rule, reason=reason)
+
+    def render(self, lang: str | None = None) -> str:
+        from desk.i18n import gettext
+
+        text = super().render(lang)
+        if self.others:
+            text += f" (+ {', '.join(self.others)})"
+        if self.first_lawful is not None:
+            text += " " + gettext(MESSAGES["issue_first_lawful"], lang).format(date=self.first_lawful)
+        return text

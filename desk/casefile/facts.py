@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 PROCEDURES = ("summary", "general")
 SOURCES = ("patrol", "complaint", "transfer", "assigned", "other")
@@ -132,6 +133,8 @@ class Case:
     source: str = "other"
     discovered_on: date | None = None
     violation_on: date | None = None
+    place: str = ""
+    violation_at: str | None = None
     facts: str = ""
     evidence: tuple[str, ...] = ()
     violated: tuple[str, ...] = ()
@@ -222,9 +225,17 @@ class CaseFile:
     id: int | None = None
     status: str = "open"
 
+    @cached_property
+    def timeline(self) -> tuple[Event, ...]:
+        """Recorded events and those the issued documents imply (``derived.implied_events``), oldest first."""
+        from desk.casefile.derived import implied_events
+
+        every = [*self.events, *(i.event for i in implied_events(self))]
+        return tuple(sorted(every, key=lambda e: (e.on, e.at or "")))
+
     def events_of(self, *types: str) -> list[Event]:
-        """Events of the given types, oldest first (stable for equal dates)."""
-        return sorted((e for e in self.events if e.type in types), key=lambda e: (e.on, e.at or ""))
+        """Events of the given types, recorded or implied by issued documents, oldest first (stable)."""
+        return [e for e in self.timeline if e.type in types]
 
     def documents_of(self, *kinds: str, include_void: bool = False) -> list[Document]:
         """Documents of the given kinds (issued and drafts; voided ones only when asked)."""

@@ -51,6 +51,8 @@ def to_dict(cf: f.CaseFile) -> dict[str, Any]:
     if agency.get("number_pattern") == _DEFAULT_PATTERN:
         del agency["number_pattern"]
     case = _object(cf.case, skip=("discretion", "penalty", "officers", "endangers_safety"))
+    if not cf.case.place:
+        del case["place"]
     case["discretion"] = _object(cf.case.discretion)
     case["penalty"] = {
         "kinds": list(cf.case.penalty.kinds),

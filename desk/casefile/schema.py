@@ -184,6 +184,8 @@ CASE = {
     "procedure": R(enum(f.PROCEDURES), True),
     "discovered_on": R(day),
     "violation_on": R(day),
+    "place": R(T),
+    "violation_at": R(clock),
     "facts": R(T),
     "evidence": R(texts),
     "violated": R(texts),
@@ -323,7 +325,8 @@ def build(data: dict[str, Any]) -> f.CaseFile:
     agency = f.Agency(**{k: v for k, v in a.items()})
     pen = c.get("penalty", {})
     case = f.Case(
-        **{k: v for k, v in c.items() if k not in ("discretion", "penalty", "officers")},
+        **{k: v for k, v in c.items() if k not in ("number", "discretion", "penalty", "officers")},
+        number=c.get("number"),  # a case registered in Desk has none until it is filed
         discretion=f.Discretion(**c.get("discretion", {})),
         penalty=f.Penalty(kinds=pen.get("kinds", ()), fine=pen.get("fine"), confiscated=pen.get("confiscated")),
         officers=tuple(f.Officer(**o) for o in c.get("officers", [])),

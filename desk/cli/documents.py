@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -62,6 +63,7 @@ def register(sub: Any) -> None:
     p.add_argument("--on", type=_day, required=True)
     p.add_argument("--method", required=True)
     p.add_argument("--receiver")
+    p.add_argument("--correct", metavar="REASON", help="correct the service already recorded (kept in the audit log)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("render", help="write a document as DOCX and/or PDF")
@@ -119,8 +121,10 @@ def cmd_issue(args: argparse.Namespace) -> int:
     from desk.services import documents
 
     with unit_of_work(actor="cli") as uow:
-        doc = documents.issue(uow, args.doc, on=args.on, form=args.form)
+        doc, verdict = documents.issue_checked(uow, args.doc, on=args.on, form=args.form)
         shown = doc.number or str(doc.id)
+    for warning in verdict.warnings:  # majors and minors: issued, but the user is told
+        print(f"{warning.rule} ({warning.severity}): {warning.text()}", file=sys.stderr)
     write_out(f"{shown}\n")
     return 0
 
@@ -139,7 +143,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from desk.services import documents
 
     with unit_of_work(actor="cli") as uow:
-        documents.serve(uow, args.doc, on=args.on, method=args.method, receiver=args.receiver)
+        documents.serve(uow, args.doc, on=args.on, method=args.method, receiver=args.receiver, correct=args.correct)
     return 0
 
 

@@ -32,6 +32,9 @@ class Case(Base):
     squad: Mapped[str] = mapped_column(String(100), default="")
     discovered_on: Mapped[date | None]
     violation_on: Mapped[date | None]
+    # where and when (HH:MM) the act took place: a 当场处罚决定书 and a 现场检查笔录 state them
+    place: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    violation_at: Mapped[str | None] = mapped_column(String(5))
     filed_on: Mapped[date | None]
     facts: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[list[str]] = mapped_column(default=list)

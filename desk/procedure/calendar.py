@@ -60,9 +60,22 @@ class Calendar:
         return sorted((d for d in self._days.values() if d.day.year == year), key=lambda d: d.day)
 
     def is_working_day(self, day: date) -> bool:
-        self._require(day.year)
+        if day.year not in self._years:
+            return self._provisional(day)
         special = self._days.get(day)
         return special.working if special else day.weekday() < 5
+
+    def is_provisional(self, day: date) -> bool:
+        """Whether ``day`` lies in a year counted on the provisional calendar (its notice not loaded)."""
+        return day.year not in self._years
+
+    def _provisional(self, day: date) -> bool:
+        """A working day of a year without its notice: weekends and statutory holidays off (``provisional``)."""
+        from desk.procedure.provisional import LUNAR, provisional_rest
+
+        if day.year not in LUNAR:
+            raise CalendarMissing(day.year)
+        return day.weekday() < 5 and day not in provisional_rest(day.year)
 
     def next_working_day(self, day: date) -> date:
         """``day`` itself when it is a working day, else the first working day after it."""

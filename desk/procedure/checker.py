@@ -7,7 +7,7 @@ archived when no blocker stands.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -32,6 +32,7 @@ class Finding:
     events: tuple[str, ...] = ()
     due: date | None = None
     actual: date | None = None
+    provisional: bool = False  # its due date was counted on a provisional calendar (推定)
     template: str = field(default="", repr=False, compare=False)
     params: tuple[tuple[str, object], ...] = field(default=(), repr=False, compare=False)
 
@@ -53,6 +54,7 @@ class Finding:
             "events": list(self.events),
             "due": self.due.isoformat() if self.due else None,
             "actual": self.actual.isoformat() if self.actual else None,
+            "provisional": self.provisional,
         }
 
 
@@ -94,11 +96,21 @@ def _run(rule: Rule, ctx: Context) -> list[Finding]:
         found = list(PREDICATES[rule.id](ctx, rule.params))
     except CalendarMissing as missing:
         return [finding(rule, MESSAGES["calendar_missing"], Violation("calendar_missing", {"year": missing.year}))]
-    return [finding(rule, rule.messages[v.message], v) for v in found]
+    return [replace(finding(rule, rule.messages[v.message], v),
+                    provisional=v.due is not None and ctx.calendar.is_provisional(v.due)) for v in found]
 
 
 def deduction(settings: AgencySettings, severity: str) -> int:
     return int(getattr(settings, f"deduction_{severity}"))
+
+
+def check_rules(cf: CaseFile, ids: list[str], *, calendar: Calendar | None = None,
+                today: date | None = None) -> list[Finding]:
+    """The findings of the rules ``ids`` only (the issue guard's subset), most severe first."""
+    ruleset = rules()
+    ctx = Context(cf, calendar or shipped_calendar(), today or date.today(), ruleset)
+    found = [f for rule_id in ids for f in _run(ruleset[rule_id], ctx)]
+    return sorted(found, key=lambda f: SEVERITIES.index(f.severity))
 
 
 def check(

@@ -28,6 +28,7 @@ class Deadline:
     rule: str
     document: str | None = None
     overdue: bool = False
+    provisional: bool = False  # counted on a provisional calendar (推定): recomputed when the notice is imported
 
 
 Due = tuple[date | None, Document | None] | None
@@ -104,5 +105,6 @@ def upcoming(cf: CaseFile, calendar: Calendar, today: date) -> list[Deadline]:
             continue
         due, doc = found or (None, None)
         if due is not None:
-            out.append(Deadline(gettext(what, lang), due, rule, doc.reference if doc else None, due < today))
+            out.append(Deadline(gettext(what, lang), due, rule, doc.reference if doc else None, due < today,
+                                calendar.is_provisional(due)))
     return sorted(out, key=lambda d: d.due or date.min)

@@ -1,28 +1,35 @@
 """``desk demo``: a believable fictional agency and cases over every procedure kind and stage.
 
-Each case is written as a timeline on the working-day calendar (notices wait out the statement
-period, hearings are noticed 7 working days ahead, decisions are served and published in time), so
-a closed demo case passes the procedure check, and an open one shows what falls due next.
+Each case is made as a clerk makes one — ``new``, ``update``, ``draft``/``issue``, ``serve``, ``record`` — on
+the working-day calendar (notices wait out the statement period, hearings are noticed 7 working days
+ahead, decisions are served and published in time): the issue guard judges every document, so a closed
+demo case passes the procedure check, and an open one shows what falls due next. The values a clerk types
+come from ``demo_fields.fields_for``.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 
 from desk.casefile import facts as f
-from desk.casefile.numbers import format_number
+from desk.catalogue import kind
 from desk.db.uow import UnitOfWork
 from desk.errors import UserError
-from desk.models import Agency, Case, Officer
-from desk.procedure.calendar import Calendar, shipped_calendar
+from desk.models import Agency, Case, Document, Officer
+from desk.procedure.calendar import Calendar
 from desk.services import cases as case_service
+from desk.services import documents, lifecycle
+from desk.services.calendar_admin import calendar
+from desk.services.demo_fields import fields_for
 from desk.services.demo_people import AGENCY, LEADERS, OFFICERS, SQUADS, individual_business, organization, person
+
+SOURCES = ("patrol", "complaint", "patrol", "assigned")
 
 # open demo cases: their stage, and how many working days before today they started (a notice served
 # yesterday, a decision whose fine falls due within the week, an investigation, a fresh filing)
@@ -123,134 +130,112 @@ SCENARIOS = (
 
 
 @dataclass
-class Timeline:
-    """Accumulates a case's events and documents, numbering documents as they are issued."""
+class Clerk:
+    """Carries one demo case through the same services a clerk uses: draft, issue, serve, record.
 
-    cal: Calendar
-    counters: dict[str, int]
-    year: int
-    officer: str
+    What would fall after ``today`` is not done (an open case stops at its stage)."""
+
+    uow: UnitOfWork
+    case_id: int
     today: date
-    events: list[f.Event] = field(default_factory=list)
-    documents: list[f.Document] = field(default_factory=list)
+    cal: Calendar
+    receiver: str
 
-    def event(self, type_: str, on: date, **extra: object) -> None:
-        if on > self.today:  # an open case: what has not happened yet is not recorded
-            return
-        self.events.append(f.Event(type=type_, on=on, **extra))  # type: ignore[arg-type]
-
-    def number(self, code: str) -> str:
-        key = f"{code}{self.year}"
-        self.counters[key] = self.counters.get(key, 0) + 1
-        return format_number(
-            AGENCY.number_pattern, agency=AGENCY.code, code=code, year=self.year, seq=self.counters[key]
-        )
-
-    def doc(self, kind: str, on: date, code: str = "", served: str | None = None, **extra: object) -> str | None:
+    def issue(self, kind_id: str, on: date, *, serve: bool = False, **values: object) -> Document | None:
         if on > self.today:
             return None
-        number = self.number(code) if code else None
-        self.documents.append(f.Document(kind=kind, number=number, issued_on=on, **extra))  # type: ignore[arg-type]
-        if served:
-            self.serve(number or kind, on, served)
-        return number
+        cf = case_service.load_casefile(self.uow, self.case_id)
+        doc = documents.draft(self.uow, self.case_id, kind_id, {**fields_for(kind_id, cf), **values}, today=on)
+        documents.issue(self.uow, doc.id, on=on)
+        if serve:
+            documents.serve(self.uow, doc.id, on=on, method="direct", receiver=self.receiver)
+        return doc
 
-    def serve(self, ref: str, on: date, receiver: str) -> None:
-        for i, d in enumerate(self.documents):
-            if d.reference == ref:
-                self.documents[i] = f.Document(
-                    **{**d.__dict__, "served_on": on, "service": "direct", "receiver": receiver}
-                )
-        self.documents.append(f.Document(kind="service_receipt", serves=ref, issued_on=on, receiver=receiver))
+    def record(self, event_type: str, on: date, **extra: Any) -> None:
+        if on <= self.today:
+            lifecycle.record_event(self.uow, self.case_id, event_type, on=on, today=self.today, **extra)
 
     def wd(self, day: date, n: int) -> date:
         return self.cal.add_working_days(day, n)
 
 
-def _general(t: Timeline, s: Scenario, start: date, stage: str, receiver: str) -> date:
-    """A general-procedure case up to ``stage``; returns the last date used."""
-    t.event("discovered", start, by=t.officer)
-    t.event("inspected", start, by=t.officer)
-    t.doc("case_source_register", start)
-    t.doc("onsite_inspection_record", start, pages=2)
-    filed = t.wd(start, 1)
-    t.event("filed", filed)
-    t.doc("filing_approval", filed, "立")
+def _at(day: date, clock: str = "09:30") -> str:
+    return f"{day.isoformat()}T{clock}"
+
+
+def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
+    """A general-procedure case up to ``stage``, as its documents and recorded events make it."""
+    c.issue("case_source_register", start)
+    c.issue("onsite_inspection_record", start, started_at=_at(start))
+    filed = c.wd(start, 1)
+    c.issue("filing_approval", filed)
     if stage == "filed":
-        return filed
-    day = t.wd(filed, 2)
-    t.event("inquired", day)
-    t.doc("inquiry_record", day, pages=3)
-    day = t.wd(day, 5)
-    t.event("investigation_concluded", day)
-    t.doc("investigation_report", day, pages=2)
+        return
+    day = c.wd(filed, 2)
+    c.issue("inquiry_record", day, started_at=_at(day, "10:00"))
+    day = c.wd(day, 5)
+    c.issue("investigation_report", day)
     if stage == "investigated":
-        return day
+        return
     if s.outcome in ("criminal_transfer", "jurisdiction_transfer"):
-        day = t.wd(day, 1)
-        t.event("transferred", day, note=f"移送{s.transfer_to}")
-        criminal = s.outcome == "criminal_transfer"
-        t.doc(*(("criminal_transfer", day, "刑移") if criminal else ("case_transfer_letter", day, "移")))
-        day = t.wd(day, 1)
-        t.event("transfer_receipt", day, note=f"{s.transfer_to}签收")
-        return _close(t, day, stage)
-    day = t.wd(day, 1)
-    t.event("notified", day, amount=Decimal(s.fine), kinds=s.kinds or ("warning",))
-    t.doc("penalty_prior_notice", day, "罚告", served=receiver, hearing_right=s.hearing)
+        day = c.wd(day, 1)
+        if s.outcome == "criminal_transfer":
+            c.issue("criminal_transfer", day, receiver_body=s.transfer_to, suspected_crime="污染环境罪",
+                    reasons="当事人擅自倾倒危险废物三吨以上，涉嫌构成污染环境罪，依法应当移送公安机关。")
+        else:
+            c.issue("case_transfer_letter", day, receiver_body=s.transfer_to, transfer_basis=[s.basis],
+                    reasons="本案违法行为属于市场监督管理部门的职责范围，本局无管辖权。",
+                    materials=["案件材料一宗", "现场照片4张"])
+        day = c.wd(day, 1)
+        c.record("transfer_receipt", day, note=f"{s.transfer_to}签收")
+        _close(c, c.wd(day, 1), stage)
+        return
+    day = c.wd(day, 1)
+    c.issue("penalty_prior_notice", day, serve=True, hearing_right=s.hearing,
+            penalty_kinds=list(s.kinds or ("warning",)), fine=s.fine or None)
     if stage == "notified":
-        return day
+        return
     if s.hearing:
-        day = t.wd(day, 2)
-        t.event("hearing_requested", day)
-        day = t.wd(day, 1)
-        t.event("hearing_notified", day)
-        t.doc("hearing_notice", day, "听通", served=receiver)
-        day = t.wd(day, 8)
-        t.event("hearing_held", day)
-        t.doc("hearing_record", day, pages=5)
-        t.doc("hearing_report", day)
-        day = t.wd(day, 2)
-        t.event("legal_review", day)
-        t.doc("legal_review_opinion", day)
-        day = t.wd(day, 1)
+        c.record("hearing_requested", c.wd(day, 2), note="当事人书面申请听证")
+        day = c.wd(day, 3)
+        held = c.wd(day, 8)
+        c.issue("hearing_notice", day, serve=True, hearing_at=_at(held))
+        c.issue("hearing_record", held, started_at=_at(held))
+        c.issue("hearing_report", held, hearing_at=_at(held))
+        day = c.wd(held, 2)
+        c.issue("legal_review_opinion", day)
+        day = c.wd(day, 1)
     else:
-        day = t.wd(day, 4)
+        day = c.wd(day, 4)
     if s.outcome == "no_penalty_minor":
-        t.event("collective_discussion", day, leaders=LEADERS)
-        t.doc("collective_discussion_record", day)
-        day = t.wd(day, 1)
-    t.event("decided", day)
-    t.doc("decision_approval", day)
+        c.issue("collective_discussion_record", day, held_at=_at(day, "14:30"), leaders=list(LEADERS))
+        day = c.wd(day, 1)
+    c.issue("decision_approval", day)
     if s.outcome == "penalty":
-        t.doc("penalty_decision", day, "罚决", served=receiver, pages=3)
-        t.event("published", t.wd(day, 2))
+        decision = c.issue("penalty_decision", day, serve=True)
+        c.record("published", c.wd(day, 2), note="在本机关门户网站公示")
     else:
-        t.doc("no_penalty_decision", day, "不罚", served=receiver)
-    if stage == "decided":
-        return day
+        decision = c.issue("no_penalty_decision", day, serve=True,
+                           reasons="当事人系首次违法，违法行为轻微并已及时改正，没有造成危害后果。",
+                           no_penalty_basis=[s.basis])
+    if stage == "decided" or decision is None:
+        return
     if s.fine:
         day += timedelta(days=6)
-        t.event("paid", day, amount=Decimal(s.fine))
-        t.doc("payment_record", day)
-    return _close(t, t.wd(day, 1), stage)
+        c.issue("payment_record", day, paid_on=day.isoformat(), amount=s.fine, decision_number=decision.number)
+    _close(c, c.wd(day, 1), stage)
 
 
-def _close(t: Timeline, day: date, stage: str) -> date:
+def _close(c: Clerk, day: date, stage: str) -> None:
     if stage == "closed":
-        t.event("closed", day)
-        t.doc("closing_approval", day)
-    return day
+        c.issue("closing_approval", day)
 
 
-def _summary(t: Timeline, s: Scenario, start: date, receiver: str) -> None:
-    t.event("discovered", start, by=t.officer)
-    t.event("decided", start)
-    t.doc("summary_penalty_decision", start, "简罚决")
-    t.documents[-1] = f.Document(
-        **{**t.documents[-1].__dict__, "served_on": start, "service": "direct", "receiver": receiver}
-    )
-    t.event("paid", start, amount=Decimal(s.fine))
-    t.event("closed", start)
+def _summary(c: Clerk, s: Scenario, start: date) -> None:
+    c.issue("summary_penalty_decision", start, serve=True, violation_at=_at(start, "08:40"),
+            place="中北路与东湖路交叉口")
+    c.record("paid", start, amount=str(s.fine), note="当场缴纳")
+    c.record("closed", start)
 
 
 def _officers(rng: random.Random, squad: str) -> tuple[f.Officer, ...]:
@@ -277,53 +262,59 @@ def _working_days_before(cal: Calendar, day: date, n: int) -> date:
     return day
 
 
-def demo_case(i: int, rng: random.Random, cal: Calendar, counters: dict[str, int], today: date) -> f.CaseFile:
+def demo_case(uow: UnitOfWork, i: int, rng: random.Random, cal: Calendar, today: date) -> int:
+    """The ``i``-th demo case, registered and carried to its stage through the services. Returns its id."""
     s, stage, start = _plan(i, today, cal)
     squad = SQUADS[i % len(SQUADS)]
-    officers = _officers(rng, squad)
+    officers = [o.name for o in OFFICERS if o.squad == squad][:2]
     party = s.party(rng)
-    receiver = party.legal_representative or party.name
-    t = Timeline(cal, counters, start.year, officers[0].name, today)
+    new_party = lifecycle.NewParty(kind=party.kind, name=party.name, address=party.address or "",
+                                   id_number=party.id_number, uscc=party.uscc,
+                                   legal_representative=party.legal_representative, phone=party.phone)
+    place = f"{party.address}门前"
+    case_id = lifecycle.new_case(uow, cause=s.cause, party=new_party, discovered_on=start, officers=officers,
+                                 violation_on=start, place=place, source=rng.choice(SOURCES), procedure=s.procedure,
+                                 squad=squad, today=today)
+    facts = {
+        "facts": f"{start.year}年{start.month}月{start.day}日，执法人员巡查发现当事人{party.name}在{place}{s.cause}，"
+        "经现场检查、询问调查，事实清楚。",
+        "evidence": "现场检查（勘验）笔录;询问笔录;现场照片4张;当事人身份证明",
+        "violated": s.violated, "basis": s.basis, "discretion.level": "一般",
+        "discretion.standard": f"江城市城市管理行政处罚裁量基准 第{10 + i % 40}项",
+        "penalty.kinds": ",".join(s.kinds), "penalty.fine": str(s.fine) if s.fine else "",
+        "retention": "10y" if s.procedure == "summary" else (
+            "permanent" if s.outcome == "criminal_transfer" else "30y"),
+        "violation_at": "09:30",
+    }
+    lifecycle.update_case(uow, case_id, facts)
+    clerk = Clerk(uow, case_id, today, cal, party.legal_representative or party.name)
     if s.procedure == "summary":
-        _summary(t, s, start, receiver)
+        _summary(clerk, s, start)
     else:
-        _general(t, s, start, stage, receiver)
-    numbers = [d.number for d in t.documents if d.kind in ("filing_approval", "summary_penalty_decision")]
-    fine = Decimal(s.fine) if s.fine else None
-    case = f.Case(
-        number=numbers[0] if numbers else None,
-        cause=s.cause,
-        procedure=s.procedure,
-        outcome=s.outcome if stage in ("decided", "closed") or s.procedure == "summary" else "pending",
-        domain=s.domain,
-        source=rng.choice(("patrol", "complaint", "patrol", "assigned")),
-        discovered_on=start,
-        violation_on=start,
-        facts=f"{start.year}年{start.month}月{start.day}日，执法人员巡查发现当事人{party.name}在{party.address}"
-        f"{s.cause}，经现场检查、询问调查，事实清楚。",
-        evidence=("现场检查（勘验）笔录", "询问笔录", "现场照片4张", "当事人身份证明"),
-        violated=(s.violated,),
-        basis=(s.basis,),
-        discretion=f.Discretion("一般", f"江城市城市管理行政处罚裁量基准 第{10 + i % 40}项"),
-        penalty=f.Penalty(kinds=s.kinds, fine=fine),
-        officers=officers,
-        retention="10y" if s.procedure == "summary" else ("permanent" if s.outcome == "criminal_transfer" else "30y"),
-    )
-    agency = f.Agency(**{**AGENCY.__dict__, "squad": squad})
-    return f.CaseFile(agency=agency, case=case, parties=(party,), events=tuple(t.events), documents=tuple(t.documents))
+        _general(clerk, s, start, stage)
+    return case_id
 
 
 def make_demo(uow: UnitOfWork, *, cases: int = 12, today: date | None = None, seed: int = 20261121) -> list[int]:
     """Fill an empty database with the demo agency, its officers and ``cases`` cases. Returns their ids."""
     if uow.session.scalars(select(Case.id).limit(1)).first() is not None:
         raise UserError("demo_not_empty")
-    cal = shipped_calendar()
-    # the demo's dates need the holiday calendar: past the last year it knows, the demo is set in that year
-    today = min(today or date.today(), date(max(cal.years), 12, 31))
     _agency_with_officers(uow)
+    cal = calendar(uow.session)  # a year without its notice is counted provisionally
+    today = today or date.today()
+    _form_blocks(uow, today)
     rng = random.Random(seed)
-    counters: dict[str, int] = {}
-    return [case_service.store_casefile(uow, demo_case(i, rng, cal, counters, today)) for i in range(cases)]
+    return [demo_case(uow, i, rng, cal, today) for i in range(cases)]
+
+
+def _form_blocks(uow: UnitOfWork, today: date) -> None:
+    """Each squad holds a block of 50 pre-numbered 当场行政处罚决定书 for this year and the last (desk forms)."""
+    from desk.services import forms
+
+    for year in (today.year - 1, today.year):
+        for i, squad in enumerate(SQUADS):
+            forms.add(uow, code=kind("summary_penalty_decision").code, year=year, first=101 + 100 * i,
+                      last=150 + 100 * i, squad=squad)
 
 
 def _agency_with_officers(uow: UnitOfWork) -> Agency:

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from desk.casefile.facts import CaseFile
 from desk.catalogue import Kind, kind
 from desk.db.uow import UnitOfWork
-from desk.errors import NotFound, Problem, UserError, ValidationError
+from desk.errors import IssueRefused, NotFound, Problem, UserError, ValidationError
 from desk.models import Agency, Document
 from desk.services import access, audit, forms, numbering, store
 from desk.services.cases import ensure_writable, load_casefile, resolve
+
+if TYPE_CHECKING:
+    from desk.procedure.guard import Verdict
 
 SERVICE_METHODS = ("direct", "left", "post", "electronic", "entrusted", "notice")
 
@@ -119,6 +122,14 @@ def next_number(uow: UnitOfWork, ref: str | int, *, on: date | None = None) -> s
 def issue(uow: UnitOfWork, ref: str | int, *, on: date | None = None, form: str | None = None) -> Document:
     """Number (when the kind carries a number), render, store and freeze a draft. ``form``: the printed number
     of the pre-numbered form used (default: the next unused form the case's officer or squad holds)."""
+    return issue_checked(uow, ref, on=on, form=form)[0]
+
+
+def issue_checked(uow: UnitOfWork, ref: str | int, *, on: date | None = None, form: str | None = None
+                  ) -> tuple[Document, Verdict]:
+    """``issue``, also giving the issue guard's warnings (majors and minors the user confirmed)."""
+    from desk.services.lifecycle import after_issue
+
     access.require(uow, "issue")
     doc = get(uow, ref)
     case = doc.case
@@ -129,9 +140,9 @@ def issue(uow: UnitOfWork, ref: str | int, *, on: date | None = None, form: str 
     on = on or date.today()
     agency = uow.session.get(Agency, doc.agency_id)
     assert agency is not None
-    _require_complete(k, doc.fields or {})
     if form is not None and not k.numbered:
         raise UserError("form_kind_unnumbered", kind=k.title)
+    verdict = guard_verdict(uow, doc, on)  # the law before the number
     cf = load_casefile(uow, case.id)  # before the number is taken: the counter stays locked until commit
     if k.numbered:
         doc.number, doc.seq = _allocate(uow, agency, k, on.year, doc, form)
@@ -142,9 +153,31 @@ def issue(uow: UnitOfWork, ref: str | int, *, on: date | None = None, form: str 
     doc.updated_at = datetime.now(UTC)
     if k.id == "filing_approval" and doc.number:
         case.number, case.filed_on = doc.number, on
+    previous = after_issue(uow, case, doc)
     audit.record(uow, "document_issued", case_id=case.id, document_id=doc.id, kind=k.id, number=doc.number,
-                 docx_sha256=doc.docx_sha256)
-    return doc
+                 docx_sha256=doc.docx_sha256, **previous)
+    return doc, verdict
+
+
+def guard_verdict(uow: UnitOfWork, doc: Document, on: date) -> Verdict:
+    """What the issue guard says about issuing ``doc`` on ``on``; refuses an unlawful issue (nothing changed)."""
+    from desk.procedure.guard import judge
+    from desk.services.calendar_admin import calendar
+    from desk.services.lifecycle import refuse_future
+    from desk.services.mapping import document_facts
+
+    refuse_future(on, "--on")
+    k = kind(doc.kind)
+    try:
+        _require_complete(k, doc.fields or {})
+    except ValidationError as err:
+        raise IssueRefused(rule="", reason=err.render(), first_lawful=None) from None
+    verdict = judge(load_casefile(uow, doc.case_id), document_facts(doc), on, calendar=calendar(uow.session))
+    if verdict.blockers:
+        first = verdict.blockers[0]
+        raise IssueRefused(rule=first.rule, reason=first.text(), first_lawful=verdict.first_lawful,
+                           others=[b.rule for b in verdict.blockers[1:]])
+    return verdict
 
 
 def _require_complete(k: Kind, fields: Mapping[str, object]) -> None:
@@ -179,14 +212,25 @@ def void(uow: UnitOfWork, ref: str | int, *, reason: str) -> Document:
         assert agency_code is not None
         numbering.log(uow, doc.agency_id, ParsedNumber(agency_code.code, doc.code, doc.year, doc.seq), doc.number,
                       "voided", document_id=doc.id, note=reason.strip())
+    from desk.services.lifecycle import after_void
+
+    after_void(uow, doc)
     audit.record(uow, "document_voided", case_id=doc.case_id, document_id=doc.id, number=doc.number,
                  reason=reason.strip())
     return doc
 
 
-def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: str | None = None) -> Document | None:
-    """Record service of an issued document; creates its 送达回证 (returned; None when the form is its own receipt)."""
+def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: str | None = None,
+          correct: str | None = None) -> Document | None:
+    """Record service of an issued document; creates its 送达回证 (returned; None when the form is its own receipt).
+
+    A document is served once: recording it again is refused unless ``correct`` says why the first record
+    was wrong (the audit log keeps the first record; the receipt made for it is voided and a new one made).
+    """
+    from desk.services.lifecycle import refuse_future
+
     access.require(uow, "serve")
+    refuse_future(on, "--on")
     doc = get(uow, ref)
     case = doc.case
     ensure_writable(case)
@@ -199,6 +243,14 @@ def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: s
         raise UserError("kind_not_served", kind=k.title)
     if doc.issued_on and on < doc.issued_on:
         raise UserError("served_before_issue", on=on, issued=doc.issued_on)
+    if doc.served_on is not None:
+        reason = (correct or "").strip()
+        if not reason:
+            raise UserError("already_served", ref=doc.number or doc.id, on=doc.served_on)
+        audit.record(uow, "service_corrected", case_id=case.id, document_id=doc.id, was_on=doc.served_on,
+                     was_method=doc.service, was_receiver=doc.receiver, reason=reason)
+        for old in [d for d in case.documents if d.serves_id == doc.id and d.status == "issued"]:
+            void(uow, old.id, reason=reason)
     if method == "electronic":
         consents = [d for d in case.documents if d.kind == "service_address_confirmation" and d.status == "issued"
                     and d.issued_on and d.issued_on <= on]

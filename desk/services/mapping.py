@@ -35,6 +35,8 @@ def to_casefile(case: Case, agency: Agency) -> f.CaseFile:
         source=case.source,
         discovered_on=case.discovered_on,
         violation_on=case.violation_on,
+        place=case.place or "",
+        violation_at=case.violation_at,
         facts=case.facts,
         evidence=tuple(case.evidence),
         violated=tuple(case.violated),
@@ -61,7 +63,7 @@ def to_casefile(case: Case, agency: Agency) -> f.CaseFile:
                     leaders=tuple(e.leaders) if e.leaders is not None else None)
             for e in case.events
         ),
-        documents=tuple(_document_facts(d) for d in case.documents),
+        documents=tuple(document_facts(d) for d in case.documents),
         attachments=tuple(
             f.Attachment(title=a.title, kind=a.kind, made_on=a.made_on, made_by=a.made_by, proves=a.proves,
                          pages=a.pages, file=a.file_name and f"store:{a.sha256}/{a.file_name}", sha256=a.sha256)
@@ -72,7 +74,7 @@ def to_casefile(case: Case, agency: Agency) -> f.CaseFile:
     )
 
 
-def _document_facts(d: Document) -> f.Document:
+def document_facts(d: Document) -> f.Document:
     return f.Document(
         kind=d.kind,
         status=d.status,
@@ -107,6 +109,8 @@ def new_case(cf: f.CaseFile, agency: Agency) -> Case:
         squad=cf.agency.squad,
         discovered_on=c.discovered_on,
         violation_on=c.violation_on,
+        place=c.place,
+        violation_at=c.violation_at,
         filed_on=filed[0].on if filed else None,
         facts=c.facts,
         evidence=list(c.evidence),

@@ -61,7 +61,8 @@ class DeadlinesPanel(QWidget):
         self.tree.clear()
         for item in items:
             due = item.deadline.due
-            row = QTreeWidgetItem([short_date(due) if due else "?", item.case_number or item.party, item.deadline.what])
+            shown = (short_date(due) + (_("(provisional)") if item.deadline.provisional else "")) if due else "?"
+            row = QTreeWidgetItem([shown, item.case_number or item.party, item.deadline.what])
             row.setData(0, Qt.ItemDataRole.UserRole, item.case_id)
             row.setToolTip(2, f"{item.party} · {item.deadline.what}")
             color = urgency_color(due, today) if due else OVERDUE

@@ -4,6 +4,7 @@ will take), give a reason to void, record service. Each opens window-modal witho
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from desk.ui.dates import date_edit, qdate, to_date
 from desk.ui.text import SERVICE_METHODS, _, kind_title
 
+if TYPE_CHECKING:
+    from desk.ui.ops.lifecycle import IssuePreview
 
 class FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
@@ -52,31 +55,67 @@ class DraftDialog(FormDialog):
 
 
 class IssueDialog(FormDialog):
-    """``form``: the kind is issued on pre-printed forms; the clerk types the printed number of the form used
+    """Confirm an issue: the very number it will take (its year from the issue date) and what the issue guard
+    says on that date — a refusal names the rule, the reason and the first lawful date; warnings are confirmed.
+
+    ``form``: the kind is issued on pre-printed forms; the clerk types the printed number of the form used
     (the next unused form of the case's officer or squad is proposed)."""
 
     def __init__(self, title: str, number: str | None, parent: QWidget | None = None, *, form: bool = False
                  ) -> None:
         super().__init__(_("Issue"), parent)
-        text = (_("Issue “{title}”? It will take the number {number}.").format(title=title, number=number)
-                if number else _("Issue “{title}”? This kind carries no number.").format(title=title))
+        self.title = title
         self.pre_printed = form
-        self.form_number = QLineEdit(number or "", self)
-        self.form_number.setObjectName("form")
-        if form:
-            text = _("Enter “{title}” filled in on a pre-printed form: give the number printed on it.").format(
-                title=title)
-        self.message = QLabel(text + "\n" + _("An issued document is frozen: to change it, void it and draft anew."))
+        self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.guard = QLabel()
+        self.guard.setObjectName("guard")
+        self.guard.setWordWrap(True)
+        self.form_number = QLineEdit(number or "", self)
+        self.form_number.setObjectName("form")
         self.on = date_edit(date.today())
+        self.on.setMaximumDate(qdate(date.today()))  # nothing is issued on a day still to come
+        self.first_lawful: date | None = None
         self.form.addRow(self.message)
         self.form.addRow(_("Issue date"), self.on)
         if form:
             self.form.addRow(_("Form number"), self.form_number)
         else:
             self.form_number.hide()
+        self.form.addRow(self.guard)
         self.finish()
+        self.show_number(number)
+
+    def show_number(self, number: str | None) -> None:
+        if self.pre_printed:
+            text = _("Enter “{title}” filled in on a pre-printed form: give the number printed on it.").format(
+                title=self.title)
+        elif number:
+            text = _("Issue “{title}”? It will take the number {number}.").format(title=self.title, number=number)
+        else:
+            text = _("Issue “{title}”? This kind carries no number.").format(title=self.title)
+        self.message.setText(text + "\n" + _("An issued document is frozen: to change it, void it and draft anew."))
+
+    def show_preview(self, preview: IssuePreview) -> None:
+        """The number for the chosen date and the guard's verdict; a refusal disables OK."""
+        self.show_number(preview.number)
+        self.first_lawful = preview.first_lawful
+        lines = []
+        if preview.refused:
+            lines.append(preview.refused)
+        for rule, reason in preview.blockers:
+            lines.append(_("Refused by {rule}: {reason}").format(rule=rule, reason=reason).rstrip(": "))
+        if preview.first_lawful:
+            lines.append(_("The first lawful date is {date}.").format(date=preview.first_lawful.isoformat()))
+        for rule, reason in preview.warnings:
+            lines.append(_("Warning {rule}: {reason}").format(rule=rule, reason=reason))
+        if preview.warnings and not (preview.blockers or preview.refused):
+            lines.append(_("Issue all the same? The warnings stay in the check."))
+        self.guard.setText("\n".join(lines))
+        blocked = bool(preview.blockers or preview.refused)
+        self.guard.setStyleSheet("color: #b00020;" if blocked else "color: #8a6d00;" if preview.warnings else "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocked)
 
     def day(self) -> date:
         return to_date(self.on.date())

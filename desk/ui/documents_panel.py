@@ -17,7 +17,7 @@ from desk.ui import printing
 from desk.ui.dates import short_date
 from desk.ui.document_dialogs import DraftDialog, IssueDialog, ServeDialog, VoidDialog
 from desk.ui.ops import documents as ops
-from desk.ui.runner import Op, Runner
+from desk.ui.runner import Latest, Op, Runner
 from desk.ui.signals import emit
 from desk.ui.text import DOCUMENT_STATUSES, N_, SERVICE_METHODS, _, kind_title, word
 
@@ -78,6 +78,8 @@ class DocumentsPanel(QWidget):
 
     def __init__(self, runner: Runner, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.previews = Latest(runner)
+        self.suggested: tuple[str, ...] = ()  # the kinds that fit the case's stage, offered first
         self.runner, self.session = runner, session
         self.view: CaseView | None = None
         self.dialog: DraftDialog | IssueDialog | VoidDialog | ServeDialog | None = None
@@ -153,7 +155,7 @@ class DocumentsPanel(QWidget):
     def draft(self) -> None:
         from desk.catalogue import catalogue
 
-        dialog = DraftDialog(list(catalogue()), self)
+        dialog = DraftDialog([*self.suggested, *(k for k in catalogue() if k not in self.suggested)], self)
         dialog.accepted.connect(lambda: emit(self.edit_requested, dialog.chosen(), None))
         self.dialog = dialog
         dialog.open()
@@ -173,10 +175,19 @@ class DocumentsPanel(QWidget):
             dialog = IssueDialog(title, proposal[0], self, form=proposal[1])
             dialog.accepted.connect(lambda: self._run(
                 lambda _p: ops.issue(session, doc_id, dialog.day(), dialog.printed_number())))
+            dialog.on.dateChanged.connect(lambda _d: self._preview(dialog, doc_id))
             self.dialog = dialog
+            self._preview(dialog, doc_id)
             dialog.open()
 
         self.runner.submit(lambda _p: ops.issue_proposal(session, doc_id), done=confirm)
+
+    def _preview(self, dialog: IssueDialog, doc_id: int) -> None:
+        """The number and the issue guard's verdict for the date chosen in ``dialog``."""
+        from desk.ui.ops.lifecycle import preview_issue
+
+        session, day = self.session, dialog.day()
+        self.previews.submit(lambda _p: preview_issue(session, doc_id, day), dialog.show_preview)
 
     def void(self) -> None:
         one = self._one()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desk import config
 from desk.ui import language
@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Desk — case files"))
         self.runner = Runner(self)
         self.session: Session | None = None
+        self.new_case_dialog: QDialog | None = None
         self.people: Directory | None = None
         self.signin: SignInDialog | None = None
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu(_("&File"))
+        self.new_case_action = file.addAction(_("&New case…"), QKeySequence.StandardKey.New, self.new_case)
         self.sign_in_action = file.addAction(_("Sign in as…"), self.ask_sign_in)
         self.sign_in_action.setEnabled(False)
         file.addSeparator()
@@ -119,6 +121,13 @@ class MainWindow(QMainWindow):
                 self.sign_in(user)
 
         self.runner.submit(lambda _p: directory(), done=ready)
+
+    def new_case(self) -> None:
+        """File › New case: register a case (案源登记) and open it."""
+        from desk.ui.new_case import ask_new_case
+
+        if self.session is not None:
+            ask_new_case(self, self.runner, self.session)
 
     def ask_sign_in(self) -> None:
         assert self.people is not None

@@ -32,7 +32,7 @@ class Timeline(QTreeWidget):
         self.clear()
         done = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         due = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for event in sorted(view.cf.events, key=lambda e: (e.on, e.at or "")):
+        for event in view.cf.timeline:  # recorded, and implied by the issued documents
             note = event.note or event.by or ""
             item = QTreeWidgetItem([short_date(event.on), word(EVENTS, event.type), note])
             item.setIcon(1, done)
@@ -42,6 +42,8 @@ class Timeline(QTreeWidget):
             self.addTopLevelItem(item)
         for deadline in view.deadlines:
             when = short_date(deadline.due) if deadline.due else "?"
+            if deadline.provisional:
+                when += _("(provisional)")
             mark = _("overdue") if deadline.overdue else _("due")
             item = QTreeWidgetItem([when, deadline.what, f"{mark} {deadline.document or ''}".strip()])
             item.setIcon(1, due)

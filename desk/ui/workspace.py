@@ -6,14 +6,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.ui.archive_wizard import ArchiveWizard
+from desk.ui.case_dialogs import FactsDialog, RecordEventDialog
 from desk.ui.check_panel import CheckPanel
 from desk.ui.documents_panel import DocumentsPanel
 from desk.ui.dossier_view import DossierView
 from desk.ui.editor.view import EditorView
 from desk.ui.ops.cases import CaseView, open_case
+from desk.ui.ops.lifecycle import plan, record_event, update_case
 from desk.ui.runner import Latest, Runner
 from desk.ui.session import Session
 from desk.ui.signals import emit
@@ -54,6 +66,22 @@ class CaseWorkspace(QWidget):
         header.addWidget(self.cause, 1, 0, 1, 2)
         header.addWidget(self.party, 2, 0)
         header.addWidget(self.facts, 2, 1, Qt.AlignmentFlag.AlignRight)
+        self.next_steps = QLabel()
+        self.next_steps.setObjectName("next_steps")
+        self.next_steps.setWordWrap(True)
+        self.edit_facts = QPushButton(_("Facts…"))
+        self.edit_facts.setObjectName("edit_facts")
+        self.edit_facts.clicked.connect(self.change_facts)
+        self.record = QPushButton(_("Record event…"))
+        self.record.setObjectName("record_event")
+        self.record.clicked.connect(self.record_event)
+        actions = QHBoxLayout()
+        actions.addWidget(self.next_steps, 1)
+        actions.addWidget(self.edit_facts)
+        actions.addWidget(self.record)
+        header.addLayout(actions, 3, 0, 1, 2)
+        self.case_dialog: FactsDialog | RecordEventDialog | None = None
+        self._plan = Latest(runner)
 
         self.timeline = Timeline()
         self.documents = DocumentsPanel(runner, session)
@@ -96,11 +124,39 @@ class CaseWorkspace(QWidget):
         self.facts.setText(f"{word(PROCEDURES, c.procedure)} · {word(CASE_STATUSES, view.cf.status)}")
         self.score.setText(_("Score {score}").format(score=view.report.score))
         self.timeline.show_case(view)
+        open_ = view.cf.status == "open"
+        self.edit_facts.setEnabled(open_)
+        self.record.setEnabled(view.cf.status != "archived")
+        session, case_id = self.session, self.case_id
+        self._plan.submit(lambda _p: plan(session, case_id), self._show_plan)
         self.documents.show_case(view)
         self.check.show_case(view)
         self.dossier.show_case(view)
         emit(self.title_changed, c.number or (party.name if party else str(self.case_id)))
         emit(self.loaded)
+
+    def _show_plan(self, found: tuple[tuple[str, ...], tuple[str, ...]]) -> None:
+        steps, kinds = found
+        self.next_steps.setText(_("Next: {steps}").format(steps=" ".join(steps)) if steps else "")
+        self.documents.suggested = kinds
+
+    def change_facts(self) -> None:
+        if self.view is None:
+            return
+        dialog = FactsDialog(self.view.cf, self)
+        session, case_id = self.session, self.case_id
+        dialog.accepted.connect(lambda: self.runner.submit(
+            lambda _p: update_case(session, case_id, dialog.values()), done=lambda _r: self._written()))
+        self.case_dialog = dialog
+        dialog.open()
+
+    def record_event(self) -> None:
+        dialog = RecordEventDialog(self)
+        session, case_id = self.session, self.case_id
+        dialog.accepted.connect(lambda: self.runner.submit(
+            lambda _p: record_event(session, case_id, *dialog.recorded()), done=lambda _r: self._written()))
+        self.case_dialog = dialog
+        dialog.open()
 
     def show_document(self, reference: str) -> None:
         self.tabs.setCurrentWidget(self.documents)

@@ -56,7 +56,8 @@ def demand_first(ctx: Context, p: Params) -> Iterator[Violation]:
         if not served:
             yield _violation(app, "no_demand", demand=KindName(p["demand"]))
             continue
-        earliest = min(ctx.calendar.period_end(s, days=int(p["days"])) for s in served) + timedelta(days=1)
+        # 行政强制法 Art 54 + Art 69: the 10 days of the 催告书 are working days; enforcement only after them
+        earliest = min(ctx.calendar.add_working_days(s, int(p["days"])) for s in served) + timedelta(days=1)
         if app.on < earliest:
             yield _violation(app, "early", due=earliest, days=int(p["days"]))
 

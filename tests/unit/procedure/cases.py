@@ -93,6 +93,15 @@ def drop_events(cf: CaseFile, *types: str) -> CaseFile:
     return replace(cf, events=tuple(x for x in cf.events if x.type not in types))
 
 
+def drop_proven(cf: CaseFile, *types: str) -> CaseFile:
+    """Without the events of ``types``: recorded ones, and the documents that would imply them (a payment
+    record proves ``paid``, a closing approval ``closed``: CLI.md "Documents move the case")."""
+    from desk.casefile.derived import IMPLIES
+
+    implying = {kind for kind, implied in IMPLIES.items() if implied in types}
+    return drop_docs(drop_events(cf, *types), *implying)
+
+
 def decided_on(cf: CaseFile, on: str) -> CaseFile:
     """Move the penalty decision (document, service and ``decided`` event) to ``on``."""
     cf = change_doc(cf, "penalty_decision", issued_on=d(on), served_on=d(on))

@@ -8,7 +8,7 @@ from desk.casefile.facts import CaseFile
 from desk.procedure.calendar import shipped_calendar
 from desk.procedure.deadlines import upcoming
 
-from .cases import change_doc, change_event, d, drop_docs, drop_events, drop_receipt, sample
+from .cases import change_doc, change_event, d, drop_docs, drop_proven, drop_receipt, sample
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +20,7 @@ def _undecided(cf: CaseFile) -> CaseFile:
     decision = next(x.number for x in cf.documents if x.kind == "penalty_decision")
     cf = drop_receipt(cf, decision or "")
     cf = drop_docs(cf, "penalty_decision", "payment_record", "closing_approval")
-    return drop_events(cf, "decided", "published", "paid", "closed")
+    return drop_proven(cf, "decided", "published", "paid", "closed")
 
 
 def _due(cf: CaseFile, today: str) -> dict[str, tuple[str | None, str | None, bool]]:
@@ -47,7 +47,7 @@ def test_hearing_request_window() -> None:
 
 
 def test_decided_case_service_payment_publication() -> None:
-    cf = drop_events(sample("general_clean"), "published", "paid", "closed")
+    cf = drop_proven(sample("general_clean"), "published", "paid", "closed")
     unserved = change_doc(cf, "penalty_decision", served_on=None, service=None)
     assert _due(unserved, "2026-03-24") == {
         "R-SERVICE-7D": ("2026-04-02", "东综执罚决字〔2026〕21号", False),
@@ -63,8 +63,7 @@ def test_closed_case_has_no_deadlines() -> None:
     assert upcoming(sample("general_clean"), shipped_calendar(), d("2026-03-18")) == []
 
 
-def test_deadline_beyond_the_calendar_is_listed_without_a_date() -> None:
+def test_deadline_beyond_the_calendar_is_provisional() -> None:
     cf = change_event(_undecided(sample("general_clean")), "filed", on=d("2026-11-20"))
     [limit] = [x for x in upcoming(cf, shipped_calendar(), d("2026-11-21")) if x.rule == "R-DECISION-90D"]
-    assert limit.due is None
-    assert limit.what.startswith("No holiday calendar for 2027")
+    assert (limit.due, limit.provisional) == (d("2027-02-18"), True)

@@ -29,6 +29,7 @@ from .cases import (
     doc,
     drop_docs,
     drop_events,
+    drop_proven,
     event,
     findings,
     rule_ids,
@@ -50,8 +51,8 @@ def test_every_rule_of_rules_md_is_defined_and_registered() -> None:
 
 
 def test_score_deducts_by_severity_from_settings_with_floor(clean: CaseFile) -> None:
-    broken = drop_events(clean, "closed", "published")  # R-CLOSING blocker, R-PUBLISH major
-    assert check(broken).score == 100 - 20 - 5
+    broken = drop_proven(clean, "closed", "published")  # R-CLOSING, R-COMPLETE blockers, R-PUBLISH major
+    assert check(broken).score == 100 - 20 - 20 - 5
     assert check(change_settings(broken, deduction_blocker=99)).score == 0
     assert not check(broken).archivable
 
@@ -204,7 +205,7 @@ def test_preservation_over_national_day(clean: CaseFile, handled: str, fails: bo
 
 
 def test_preservation_missing_counts_only_once_overdue(clean: CaseFile) -> None:
-    open_case = drop_events(add(clean, PRESERVED), "closed")
+    open_case = drop_proven(add(clean, PRESERVED), "closed")
     assert findings(open_case, "R-PRESERVATION-7D", today=d("2026-10-14")) == []
     assert len(findings(open_case, "R-PRESERVATION-7D", today=d("2026-10-15"))) == 1
     assert len(findings(add(clean, PRESERVED), "R-PRESERVATION-7D", today=d("2026-10-01"))) == 1  # closed

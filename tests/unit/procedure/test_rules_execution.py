@@ -18,6 +18,7 @@ from .cases import (
     doc,
     drop_docs,
     drop_events,
+    drop_proven,
     drop_receipt,
     event,
     findings,
@@ -62,7 +63,7 @@ def test_decision_served_within_7_working_days(clean: CaseFile, served: str, fai
 
 
 def test_decision_never_served_fails_once_overdue(clean: CaseFile) -> None:
-    unserved = drop_events(change_doc(clean, "penalty_decision", served_on=None, service=None), "closed")
+    unserved = drop_proven(change_doc(clean, "penalty_decision", served_on=None, service=None), "closed")
     assert findings(unserved, "R-SERVICE-7D", today=d("2026-04-02")) == []
     assert len(findings(unserved, "R-SERVICE-7D", today=d("2026-04-03"))) == 1
 
@@ -101,14 +102,14 @@ def test_payment_late_fails_unless_deferred_or_demanded(clean: CaseFile) -> None
 
 def test_payment_partial_fails_and_open_case_waits(clean: CaseFile) -> None:
     assert len(findings(change_event(clean, "paid", amount=Decimal(3000)), "R-PAYMENT")) == 1
-    unpaid_open = drop_events(clean, "paid", "closed")
+    unpaid_open = drop_proven(clean, "paid", "closed")
     assert findings(unpaid_open, "R-PAYMENT", today=d("2026-04-08")) == []
     assert len(findings(unpaid_open, "R-PAYMENT", today=d("2026-04-09"))) == 1
 
 
 # R-DEMAND-FIRST
 def _enforced(cf: CaseFile, demand_served: str | None, applied: str) -> CaseFile:
-    cf = drop_events(cf, "paid")
+    cf = drop_proven(cf, "paid")
     if demand_served:
         cf = add(cf, doc("demand_notice", demand_served, served_on=d(demand_served), service="post"))
     return add(cf, doc("court_enforcement_application", applied))
@@ -116,8 +117,9 @@ def _enforced(cf: CaseFile, demand_served: str | None, applied: str) -> CaseFile
 
 @pytest.mark.parametrize(
     ("served", "applied", "fails"),
-    [("2026-06-01", "2026-06-11", True), ("2026-06-01", "2026-06-12", False),
-     ("2026-06-03", "2026-06-15", True), ("2026-06-03", "2026-06-16", False)],  # 10th day Sat 06-13 → Mon 06-15
+    # 10 working days (行政强制法 Art 54 + 69): served Mon 06-01 → 06-15; served Wed 06-03 → 06-17
+    [("2026-06-01", "2026-06-15", True), ("2026-06-01", "2026-06-16", False),
+     ("2026-06-03", "2026-06-17", True), ("2026-06-03", "2026-06-18", False)],
 )
 def test_enforcement_after_demand_period(clean: CaseFile, served: str, applied: str, fails: bool) -> None:
     assert bool(findings(_enforced(clean, served, applied), "R-DEMAND-FIRST")) is fails
@@ -126,7 +128,7 @@ def test_enforcement_after_demand_period(clean: CaseFile, served: str, applied: 
 def test_enforcement_without_demand_fails(clean: CaseFile) -> None:
     [found] = findings(_enforced(clean, None, "2026-10-09"), "R-DEMAND-FIRST")
     assert found.message == "于 2026-10-09 申请强制执行，但没有已送达的催告书。"
-    by_event = add(drop_events(clean, "paid"), event("enforcement_applied", "2026-10-09"))
+    by_event = add(drop_proven(clean, "paid"), event("enforcement_applied", "2026-10-09"))
     assert [f.events for f in findings(by_event, "R-DEMAND-FIRST")] == [("enforcement_applied 2026-10-09",)]
 
 
@@ -167,7 +169,7 @@ def test_publication(clean: CaseFile) -> None:
     [late] = findings(change_event(clean, "published", on=d("2026-04-03")), "R-PUBLISH")  # 7 wd end 04-02
     assert (late.due, late.actual) == (d("2026-04-02"), d("2026-04-03"))
     assert len(findings(drop_events(clean, "published"), "R-PUBLISH")) == 1
-    assert findings(drop_events(clean, "published", "closed"), "R-PUBLISH", today=d("2026-04-02")) == []
+    assert findings(drop_proven(clean, "published", "closed"), "R-PUBLISH", today=d("2026-04-02")) == []
 
 
 # R-CLOSING
@@ -177,11 +179,11 @@ def test_closing_pass() -> None:
 
 
 def test_closing_fails(clean: CaseFile) -> None:
-    assert [f.message for f in findings(drop_events(clean, "closed"), "R-CLOSING")] == ["案件尚未结案。"]
+    assert [f.message for f in findings(drop_proven(clean, "closed"), "R-CLOSING")] == ["案件尚未结案。"]
     assert len(findings(drop_docs(clean, "closing_approval"), "R-CLOSING")) == 1
     [early] = findings(change_event(clean, "closed", on=d("2026-03-28")), "R-CLOSING")
     assert (early.due, early.actual) == (d("2026-03-30"), d("2026-03-28"))
-    [unpaid] = findings(drop_events(clean, "paid"), "R-CLOSING")
+    [unpaid] = findings(drop_proven(clean, "paid"), "R-CLOSING")
     assert "尚未执行完毕" in unpaid.message
 
 

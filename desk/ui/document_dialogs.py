@@ -91,6 +91,8 @@ class IssueDialog(FormDialog):
         if self.pre_printed:
             text = _("Enter “{title}” filled in on a pre-printed form: give the number printed on it.").format(
                 title=self.title)
+            if number:
+                text += " " + _("The next unused form is {number}.").format(number=number)
         elif number:
             text = _("Issue “{title}”? It will take the number {number}.").format(title=self.title, number=number)
         else:

@@ -87,9 +87,13 @@ def test_issue_dialog_shows_the_number_and_the_guard(window: MainWindow, qtbot: 
 
         cf = load_casefile(uow, case_id)
         values = {**fields_for("summary_penalty_decision", cf), "fine": 500, "penalty_kinds": ["fine"],
-                  "violation_at": f"{today.isoformat()}T08:30"}
+                  "violation_at": f"{today.isoformat()}T08:30",
+                  "violated": ["《城市市容和环境卫生管理条例》第十四条"],
+                  "basis": ["《城市市容和环境卫生管理条例》第三十六条第（二）项"]}
         doc_id = documents.draft(uow, case_id, "summary_penalty_decision", values).id
     workspace = open_workspace(qtbot, window, case_id)
+    workspace.reload()  # the tab opened with the new case, before the draft made here
+    settle(qtbot, window.runner)
     panel = workspace.documents
     index = next(i for i, d in enumerate(panel.model.docs) if d.id == doc_id)
     panel.table.selectRow(index)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from desk.discretion.model import Circumstance, Cited
+
 PROCEDURES = ("summary", "general")
 SOURCES = ("patrol", "complaint", "transfer", "assigned", "other")
 OUTCOMES = (
@@ -111,8 +113,13 @@ class Officer:
 
 @dataclass(frozen=True)
 class Discretion:
+    """The discretion applied: ``level`` is the tier of the cited ``item`` of ``version`` of the standard."""
+
     level: str = ""
     standard: str = ""
+    item: str | None = None
+    version: str | None = None
+    circumstances: tuple[Circumstance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,8 @@ class CaseFile:
     attachments: tuple[Attachment, ...] = ()
     id: int | None = None
     status: str = "open"
+    # the standard the case cites, as the database has it (set by the service that builds the snapshot)
+    cited: Cited | None = None
 
     def events_of(self, *types: str) -> list[Event]:
         """Events of the given types, oldest first (stable for equal dates)."""

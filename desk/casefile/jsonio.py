@@ -51,7 +51,9 @@ def to_dict(cf: f.CaseFile) -> dict[str, Any]:
     if agency.get("number_pattern") == _DEFAULT_PATTERN:
         del agency["number_pattern"]
     case = _object(cf.case, skip=("discretion", "penalty", "officers", "endangers_safety"))
-    case["discretion"] = _object(cf.case.discretion)
+    case["discretion"] = _object(cf.case.discretion, skip=("circumstances",))
+    if cf.case.discretion.circumstances:
+        case["discretion"]["circumstances"] = [c.text for c in cf.case.discretion.circumstances]
     case["penalty"] = {
         "kinds": list(cf.case.penalty.kinds),
         "fine": _plain(cf.case.penalty.fine),

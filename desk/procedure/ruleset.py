@@ -32,14 +32,17 @@ class Rule:
     title: str
     params: dict[str, Any] = field(default_factory=dict)
     messages: dict[str, str] = field(default_factory=dict)
+    # document kinds whose issue the issue guard refuses while this rule finds a blocker
+    guards: tuple[str, ...] = ()
 
 
 def _rule(rule_id: str, raw: Any, source: str) -> Rule:
     if not isinstance(raw, dict) or raw.get("severity") not in SEVERITIES or not isinstance(raw.get("title"), str):
         raise TemplateError("manifest_invalid", kind=f"{source} {rule_id}", problem="severity and title are required")
-    if set(raw) - {"severity", "title", "params", "messages"}:
+    if set(raw) - {"severity", "title", "params", "messages", "guards"}:
         raise TemplateError("manifest_invalid", kind=f"{source} {rule_id}", problem=f"unknown keys {sorted(raw)}")
-    return Rule(rule_id, raw["severity"], raw["title"], dict(raw.get("params", {})), dict(raw.get("messages", {})))
+    return Rule(rule_id, raw["severity"], raw["title"], dict(raw.get("params", {})), dict(raw.get("messages", {})),
+                tuple(raw.get("guards", ())))
 
 
 @cache

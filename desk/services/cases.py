@@ -49,7 +49,9 @@ def load_casefile(uow: UnitOfWork, ref: str | int) -> f.CaseFile:
     ).one()
     agency = uow.session.get(Agency, case.agency_id)
     assert agency is not None
-    return mapping.to_casefile(loaded, agency)
+    from desk.discretion.store import attach
+
+    return attach(uow, mapping.to_casefile(loaded, agency))
 
 
 def all_case_ids(uow: UnitOfWork) -> list[int]:

@@ -1,0 +1,117 @@
+"""A discretion standard as immutable data (../shared/domain/discretion.md).
+
+Amounts are ``Decimal`` yuan. Nothing here touches the database or the file system: the checker, the
+templates and the window read these objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+SUBJECTS = ("person", "organization", "any")
+# 从轻 (lighter within the range), 减轻 (below the statutory minimum), 从重 (heavier within the range)
+EFFECTS = ("从轻", "减轻", "从重")
+TIER_OUTCOMES = ("no_penalty_minor",)
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One 裁量阶次: its level, the conditions under which it applies, and its fine range or outcome."""
+
+    level: str
+    when: str
+    fine_min: Decimal | None = None
+    fine_max: Decimal | None = None
+    outcome: str | None = None
+
+    def contains(self, amount: Decimal) -> bool:
+        if self.fine_min is None or self.fine_max is None:
+            return False
+        return self.fine_min <= amount <= self.fine_max
+
+
+@dataclass(frozen=True)
+class Item:
+    """One act of the standard: the provisions, the statutory range and its tiers."""
+
+    id: str
+    act: str
+    violated: tuple[str, ...]
+    basis: tuple[str, ...]
+    subject: str
+    statutory_min: Decimal
+    statutory_max: Decimal
+    kinds: tuple[str, ...]
+    tiers: tuple[Tier, ...] = ()
+
+    def tier(self, level: str) -> Tier | None:
+        return next((t for t in self.tiers if t.level == level), None)
+
+    def applies_to(self, party_kind: str, individual_business_as_organization: bool = False) -> bool:
+        """Whether a party of ``party_kind`` is this item's subject."""
+        if self.subject == "any":
+            return True
+        as_org = party_kind == "organization" or (
+            party_kind == "individual_business" and individual_business_as_organization
+        )
+        return (self.subject == "organization") == as_org
+
+    def in_statutory(self, amount: Decimal) -> bool:
+        return self.statutory_min <= amount <= self.statutory_max
+
+
+@dataclass(frozen=True)
+class Standard:
+    """One version of an agency's standard."""
+
+    name: str
+    version: str
+    valid_from: date
+    valid_to: date | None = None
+    items: tuple[Item, ...] = ()
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def in_force(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class Circumstance:
+    """A recorded 从轻/减轻/从重 circumstance and its legal ground (行政处罚法 Art 30–32 or another law)."""
+
+    effect: str
+    ground: str
+
+    @property
+    def text(self) -> str:
+        """How the case file writes it: ``减轻：<ground>``."""
+        return f"{self.effect}：{self.ground}"
+
+
+def parse_circumstance(text: str) -> Circumstance | None:
+    """``减轻：<ground>`` (or ``减轻: …``, ``减轻 …``) as a circumstance; None when it names no effect or ground."""
+    text = text.strip()
+    effect = text[:2]
+    ground = text[2:].lstrip("：: ").strip()
+    if effect not in EFFECTS or not ground:
+        return None
+    return Circumstance(effect, ground)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What the database knows of the standard a case cites, resolved when the snapshot is built.
+
+    ``loaded``: any standard is loaded at all; ``standard``: the cited version (its header, without
+    items) and ``item`` the cited item, both None when not loaded; ``versions``: the headers of every
+    loaded version of the cited standard (to tell which one was in force on the decision date).
+    """
+
+    loaded: bool
+    standard: Standard | None = None
+    item: Item | None = None
+    versions: tuple[Standard, ...] = ()

@@ -1,0 +1,136 @@
+"""Discretion standards in the database: import a version, list them, and resolve what a case cites.
+
+A version, once loaded, is never changed or replaced: a case decided under 2025-1 keeps citing 2025-1
+after 2026-1 is loaded. ``attach`` gives a case's snapshot the standard it cites, so the pure rules and
+templates read it without touching the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk.casefile import facts as f
+from desk.db.uow import UnitOfWork
+from desk.discretion.model import Circumstance, Cited, Item, Standard, Tier
+from desk.discretion.reader import read_file
+from desk.errors import NotFound, UserError
+from desk.models import DiscretionStandard
+from desk.services import audit
+
+
+def import_file(uow: UnitOfWork, path: Path) -> Standard:
+    """Load the standard in ``path`` as a new version (nothing is loaded when the file has a problem)."""
+    std = read_file(path)
+    load(uow, std, hashlib.sha256(path.read_bytes()).hexdigest())
+    return std
+
+
+def load(uow: UnitOfWork, std: Standard, sha256: str = "") -> DiscretionStandard:
+    """Store ``std`` as a new version; refuses a version already loaded."""
+    s = uow.session
+    exists = s.scalars(
+        select(DiscretionStandard.id).where(DiscretionStandard.name == std.name,
+                                            DiscretionStandard.version == std.version)
+    ).first()
+    if exists is not None:
+        raise UserError("discretion_version_exists", name=std.name, version=std.version)
+    row = DiscretionStandard(name=std.name, version=std.version, valid_from=std.valid_from, valid_to=std.valid_to,
+                             items=[_item_row(i) for i in std.items], sha256=sha256,
+                             loaded_at=datetime.now(UTC), loaded_by=uow.actor)
+    s.add(row)
+    s.flush()
+
+    audit.record(uow, "discretion_loaded", name=std.name, version=std.version, items=len(std.items))
+    return row
+
+
+def standards(session: Session) -> list[Standard]:
+    """Every loaded version, by name and validity."""
+    rows = session.scalars(select(DiscretionStandard).order_by(DiscretionStandard.name,
+                                                               DiscretionStandard.valid_from))
+    return [_standard(r) for r in rows]
+
+
+def find(session: Session, version: str, item_id: str) -> tuple[Standard, Item]:
+    """The version and item a case cites; ``NotFound`` when not loaded."""
+    for std in standards(session):
+        item = std.item(item_id) if std.version == version else None
+        if item is not None:
+            return std, item
+    raise NotFound("discretion_unknown_item", item=item_id, version=version)
+
+
+def cited(session: Session, d: f.Discretion) -> Cited:
+    """What the database has of the standard ``d`` cites (see ``Cited``)."""
+    loaded = standards(session)
+    found = next(((s, s.item(d.item)) for s in loaded if d.item and s.version == d.version and s.item(d.item)),
+                 None)
+    if found is None:
+        return Cited(loaded=bool(loaded))
+    std, item = found
+    versions = tuple(replace(s, items=()) for s in loaded if s.name == std.name)
+    return Cited(loaded=True, standard=replace(std, items=()), item=item, versions=versions)
+
+
+def attach(uow: UnitOfWork, cf: f.CaseFile) -> f.CaseFile:
+    """``cf`` with the standard it cites resolved from the database."""
+    return replace(cf, cited=cited(uow.session, cf.case.discretion))
+
+
+def apply(uow: UnitOfWork, case_ref: str | int, *, version: str, item: str, level: str,
+          circumstances: Sequence[Circumstance] = ()) -> f.Discretion:
+    """Record on the case the item, version and tier applied, and its circumstances."""
+    from desk.services.cases import ensure_writable, resolve
+    from desk.services.mapping import discretion_facts, discretion_row
+
+    case = resolve(uow, case_ref)
+    ensure_writable(case)
+    std, found = find(uow.session, version, item)
+    if found.tier(level) is None:
+        raise UserError("discretion_unknown_tier", item=item, level=level,
+                        levels="、".join(t.level for t in found.tiers))
+    old = discretion_facts(case.discretion or {})
+    new = replace(old, item=item, version=version, level=level, circumstances=tuple(circumstances),
+                  standard=f"{std.name}（{std.version}）第{item}项")
+    case.discretion = discretion_row(new)
+    case.updated_at = datetime.now(UTC)
+
+    audit.record(uow, "discretion_applied", case_id=case.id, item=item, version=version, level=level)
+    return new
+
+
+def _item_row(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.id, "act": item.act, "violated": list(item.violated), "basis": list(item.basis),
+        "subject": item.subject, "statutory": {"min": str(item.statutory_min), "max": str(item.statutory_max),
+                                               "kinds": list(item.kinds)},
+        "tiers": [{"level": t.level, "when": t.when, "outcome": t.outcome,
+                   "fine": None if t.fine_min is None else {"min": str(t.fine_min), "max": str(t.fine_max)}}
+                  for t in item.tiers],
+    }
+
+
+def _standard(row: DiscretionStandard) -> Standard:
+    items = tuple(
+        Item(
+            id=i["id"], act=i["act"], violated=tuple(i["violated"]), basis=tuple(i["basis"]), subject=i["subject"],
+            statutory_min=Decimal(i["statutory"]["min"]), statutory_max=Decimal(i["statutory"]["max"]),
+            kinds=tuple(i["statutory"]["kinds"]),
+            tiers=tuple(
+                Tier(t["level"], t["when"], Decimal(t["fine"]["min"]) if t["fine"] else None,
+                     Decimal(t["fine"]["max"]) if t["fine"] else None, t["outcome"])
+                for t in i["tiers"]
+            ),
+        )
+        for i in row.items
+    )
+    return Standard(row.name, row.version, row.valid_from, row.valid_to, items)

@@ -6,6 +6,8 @@ templates and the window read these objects.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,6 +16,20 @@ SUBJECTS = ("person", "organization", "any")
 # 从轻 (lighter within the range), 减轻 (below the statutory minimum), 从重 (heavier within the range)
 EFFECTS = ("从轻", "减轻", "从重")
 TIER_OUTCOMES = ("no_penalty_minor",)
+# the grounds the window offers for a circumstance (行政处罚法 Art 30–32, 49); others are typed as text
+GROUNDS = (
+    ("从轻", "《中华人民共和国行政处罚法》第三十二条第（一）项 主动消除或者减轻违法行为危害后果"),
+    ("减轻", "《中华人民共和国行政处罚法》第三十二条第（一）项 主动消除或者减轻违法行为危害后果"),
+    ("从轻", "《中华人民共和国行政处罚法》第三十二条第（二）项 受他人胁迫或者诱骗实施违法行为"),
+    ("从轻", "《中华人民共和国行政处罚法》第三十二条第（三）项 主动供述行政机关尚未掌握的违法行为"),
+    ("从轻", "《中华人民共和国行政处罚法》第三十二条第（四）项 配合行政机关查处违法行为有立功表现"),
+    ("减轻", "《中华人民共和国行政处罚法》第三十条 已满十四周岁不满十八周岁的未成年人有违法行为"),
+    ("从轻", "《中华人民共和国行政处罚法》第三十一条 尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人"
+             "有违法行为"),
+    ("从重", "《中华人民共和国行政处罚法》第四十九条 违反突发事件应对措施"),
+)
+_TITLE = re.compile(r"《([^》]+)》([^《]*)")
+_ARTICLE = re.compile(r"第([零〇一二三四五六七八九十百千]+)条")
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,22 @@ class Standard:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
 
+def articles(provisions: Iterable[str]) -> set[tuple[str, str]]:
+    """The (act, article) pairs the provisions cite: ``《城市道路管理条例》第二十七条第（一）项、第三十条``
+    gives (城市道路管理条例, 二十七) and (城市道路管理条例, 三十)."""
+    found = set()
+    for text in provisions:
+        for title, rest in _TITLE.findall(text):
+            found |= {(title.removeprefix("中华人民共和国"), a) for a in _ARTICLE.findall(rest)}
+    return found
+
+
+def matching(items: Sequence[Item], violated: Iterable[str]) -> list[Item]:
+    """The items whose provisions violated share an article with ``violated``."""
+    cited = articles(violated)
+    return [i for i in items if articles(i.violated) & cited]
+
+
 @dataclass(frozen=True)
 class Circumstance:
     """A recorded 从轻/减轻/从重 circumstance and its legal ground (行政处罚法 Art 30–32 or another law)."""
@@ -115,3 +147,5 @@ class Cited:
     standard: Standard | None = None
     item: Item | None = None
     versions: tuple[Standard, ...] = ()
+    # loaded items whose provisions the case's violated provisions cite (the items it should pick from)
+    matches: tuple[Item, ...] = ()

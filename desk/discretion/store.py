@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from desk.casefile import facts as f
 from desk.db.uow import UnitOfWork
-from desk.discretion.model import Circumstance, Cited, Item, Standard, Tier
+from desk.discretion.model import Circumstance, Cited, Item, Standard, Tier, matching
 from desk.discretion.reader import read_file
 from desk.errors import NotFound, UserError
 from desk.models import DiscretionStandard
@@ -69,21 +69,23 @@ def find(session: Session, version: str, item_id: str) -> tuple[Standard, Item]:
     raise NotFound("discretion_unknown_item", item=item_id, version=version)
 
 
-def cited(session: Session, d: f.Discretion) -> Cited:
-    """What the database has of the standard ``d`` cites (see ``Cited``)."""
+def cited(session: Session, case: f.Case) -> Cited:
+    """What the database has of the standard ``case`` cites (see ``Cited``)."""
     loaded = standards(session)
+    d = case.discretion
+    matches = tuple(matching([i for s in loaded for i in s.items], case.violated))
     found = next(((s, s.item(d.item)) for s in loaded if d.item and s.version == d.version and s.item(d.item)),
                  None)
     if found is None:
-        return Cited(loaded=bool(loaded))
+        return Cited(loaded=bool(loaded), matches=matches)
     std, item = found
     versions = tuple(replace(s, items=()) for s in loaded if s.name == std.name)
-    return Cited(loaded=True, standard=replace(std, items=()), item=item, versions=versions)
+    return Cited(loaded=True, standard=replace(std, items=()), item=item, versions=versions, matches=matches)
 
 
 def attach(uow: UnitOfWork, cf: f.CaseFile) -> f.CaseFile:
     """``cf`` with the standard it cites resolved from the database."""
-    return replace(cf, cited=cited(uow.session, cf.case.discretion))
+    return replace(cf, cited=cited(uow.session, cf.case))
 
 
 def apply(uow: UnitOfWork, case_ref: str | int, *, version: str, item: str, level: str,

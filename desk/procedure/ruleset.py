@@ -8,6 +8,9 @@ Each table is one rule::
     [R-NOTICE.params]          # numbers and names the predicate reads; no expressions
     [R-NOTICE.messages]        # message key → English text (the gettext msgid) with {placeholders}
 
+A rule may list document kinds in ``guards = ["penalty_decision", …]``: the issue guard runs it before
+such a document takes its number (``desk.procedure.guard``).
+
 Rules come in file order (the files are numbered as rules.md's sections), then table order.
 """
 
@@ -32,7 +35,6 @@ class Rule:
     title: str
     params: dict[str, Any] = field(default_factory=dict)
     messages: dict[str, str] = field(default_factory=dict)
-    # document kinds whose issue the issue guard refuses while this rule finds a blocker
     guards: tuple[str, ...] = ()
 
 
@@ -41,8 +43,11 @@ def _rule(rule_id: str, raw: Any, source: str) -> Rule:
         raise TemplateError("manifest_invalid", kind=f"{source} {rule_id}", problem="severity and title are required")
     if set(raw) - {"severity", "title", "params", "messages", "guards"}:
         raise TemplateError("manifest_invalid", kind=f"{source} {rule_id}", problem=f"unknown keys {sorted(raw)}")
+    guards = raw.get("guards", [])
+    if not isinstance(guards, list) or not all(isinstance(k, str) for k in guards):
+        raise TemplateError("manifest_invalid", kind=f"{source} {rule_id}", problem="guards must list kind ids")
     return Rule(rule_id, raw["severity"], raw["title"], dict(raw.get("params", {})), dict(raw.get("messages", {})),
-                tuple(raw.get("guards", ())))
+                tuple(guards))
 
 
 @cache

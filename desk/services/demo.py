@@ -18,6 +18,7 @@ from sqlalchemy import select
 from desk.casefile import facts as f
 from desk.casefile.numbers import format_number
 from desk.db.uow import UnitOfWork
+from desk.discretion import demo as discretion_demo
 from desk.errors import UserError
 from desk.models import Agency, Case, Officer
 from desk.procedure.calendar import Calendar, shipped_calendar
@@ -120,6 +121,7 @@ SCENARIOS = (
         1500,
     ),
 )
+SCENARIOS = discretion_demo.governed(SCENARIOS)  # provisions, fine and kinds of the governing law (#17)
 
 
 @dataclass
@@ -304,7 +306,7 @@ def demo_case(i: int, rng: random.Random, cal: Calendar, counters: dict[str, int
         evidence=("现场检查（勘验）笔录", "询问笔录", "现场照片4张", "当事人身份证明"),
         violated=(s.violated,),
         basis=(s.basis,),
-        discretion=f.Discretion("一般", f"江城市城市管理行政处罚裁量基准 第{10 + i % 40}项"),
+        discretion=discretion_demo.discretion(s.cause) or f.Discretion("一般", "江城市城市管理行政处罚裁量基准"),
         penalty=f.Penalty(kinds=s.kinds, fine=fine),
         officers=officers,
         retention="10y" if s.procedure == "summary" else ("permanent" if s.outcome == "criminal_transfer" else "30y"),
@@ -321,6 +323,7 @@ def make_demo(uow: UnitOfWork, *, cases: int = 12, today: date | None = None, se
     # the demo's dates need the holiday calendar: past the last year it knows, the demo is set in that year
     today = min(today or date.today(), date(max(cal.years), 12, 31))
     _agency_with_officers(uow)
+    discretion_demo.load(uow)
     rng = random.Random(seed)
     counters: dict[str, int] = {}
     return [case_service.store_casefile(uow, demo_case(i, rng, cal, counters, today)) for i in range(cases)]

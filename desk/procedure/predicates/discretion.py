@@ -2,7 +2,8 @@
 
 Both read the standard the case cites from ``cf.cited`` (resolved by the service that built the
 snapshot); a snapshot nobody resolved, or a case with no loaded standard and no cited item, is not
-judged.
+judged. A case that cites no item is found wanting only when the standard has an item for its act (the
+reviewer can then pick one); an act the standard does not cover leaves nothing to pick.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ def discretion_tier(ctx: Context, p: Params) -> Iterator[Violation]:
     if cited is None or decided is None or not ctx.general or ctx.outcome != "penalty":
         return
     if not d.item:
-        if cited.loaded:
-            yield violation("no_item")
+        if cited.matches:  # the standard has an item for the act: the decision must say which it applied
+            yield violation("no_item", items="、".join(dict.fromkeys(i.id for i in cited.matches)))
         return
     if cited.item is None or cited.standard is None:
         yield violation("unknown", item=d.item, version=d.version or "")

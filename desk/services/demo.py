@@ -45,7 +45,7 @@ class Scenario:
     transfer_to: str = ""
 
 
-SCENARIOS = (
+SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "summary",
         "penalty",

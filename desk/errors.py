@@ -126,7 +126,7 @@ MESSAGES: dict[str, str] = {
     "discretion_duplicate_item": "item id {value} appears more than once.",
     "discretion_duplicate_tier": "tier “{level}” appears more than once.",
     "discretion_kind": "unknown penalty kind “{value}”; use one of: {choices}.",
-    "discretion_inverted": "{level}: the minimum {min} is above the maximum {max}.",
+    "discretion_inverted": "the minimum {min} is above the maximum {max}.",
     "discretion_outside": "tier “{level}”: {min}–{max} yuan lies outside the statutory range {smin}–{smax} yuan.",
     "discretion_overlap": "tiers “{a}” ({a_range}) and “{b}” ({b_range}) overlap.",
     "discretion_tier_amount": "tier “{level}” needs a fine range (fine = {{ min = …, max = … }}) or an outcome.",

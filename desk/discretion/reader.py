@@ -111,7 +111,7 @@ def _item(p: _Problems, index: int, raw: Any) -> Item | None:
     smin = _amount(p, f"{where}.statutory.min", statutory.get("min"))
     smax = _amount(p, f"{where}.statutory.max", statutory.get("max"))
     if smin is not None and smax is not None and smin > smax:
-        p.add(f"{where}.statutory", "discretion_inverted", level="statutory", min=smin, max=smax)
+        p.add(f"{where}.statutory", "discretion_inverted", min=smin, max=smax)
     kinds = _texts(p, f"{where}.statutory.kinds", statutory.get("kinds"))
     for kind in kinds:
         if kind not in PENALTY_KINDS:
@@ -153,7 +153,7 @@ def _tier(p: _Problems, where: str, raw: Any, smin: Decimal | None, smax: Decima
     if fmin is None or fmax is None:
         return None
     if fmin > fmax:
-        p.add(at, "discretion_inverted", level=level, min=fmin, max=fmax)
+        p.add(at, "discretion_inverted", min=fmin, max=fmax)
     elif smin is not None and smax is not None and (fmin < smin or fmax > smax):
         p.add(at, "discretion_outside", level=level, min=fmin, max=fmax, smin=smin, smax=smax)
     return Tier(level, when or "", fmin, fmax, outcome)

@@ -24,11 +24,12 @@ from desk.discretion.model import Circumstance, Cited, Item, Standard, Tier, mat
 from desk.discretion.reader import read_file
 from desk.errors import NotFound, UserError
 from desk.models import DiscretionStandard
-from desk.services import audit
+from desk.services import access, audit
 
 
 def import_file(uow: UnitOfWork, path: Path) -> Standard:
     """Load the standard in ``path`` as a new version (nothing is loaded when the file has a problem)."""
+    access.require(uow, "discretion")
     std = read_file(path)
     load(uow, std, hashlib.sha256(path.read_bytes()).hexdigest())
     return std
@@ -94,6 +95,7 @@ def apply(uow: UnitOfWork, case_ref: str | int, *, version: str, item: str, leve
     from desk.services.cases import ensure_writable, resolve
     from desk.services.mapping import discretion_facts, discretion_row
 
+    access.require(uow, "edit")
     case = resolve(uow, case_ref)
     ensure_writable(case)
     std, found = find(uow.session, version, item)

@@ -78,7 +78,7 @@ class EditorView(QWidget):
 
         assert self.form is not None
         self.discretion = DiscretionPicker(self.runner, self.session, self.case_id)
-        self.discretion.setMaximumHeight(330)
+        self.discretion.setMaximumHeight(420)
         cast(QVBoxLayout, self.layout()).insertWidget(1, self.discretion)  # above the form whose fields it fills
         fine = self.form.inputs.get("fine")
         if fine is not None:

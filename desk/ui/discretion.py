@@ -110,6 +110,9 @@ class DiscretionPicker(QWidget):
         self.ground = QComboBox()
         self.ground.setObjectName("circumstance_ground")
         self.ground.setEditable(True)
+        # long grounds must not widen the window: the combo shows about 24 characters and scrolls
+        self.ground.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.ground.setMinimumContentsLength(24)
         self.ground.addItems(list(dict.fromkeys(g for _effect, g in GROUNDS)))
         add = QPushButton(_("Add"))
         add.setObjectName("add_circumstance")

@@ -49,7 +49,7 @@ def load(uow: UnitOfWork) -> Standard:
                                             DiscretionStandard.version == std.version)
     ).first()
     if present is None:
-        store(uow, std, "shipped")
+        store(uow, std)
     return std
 
 

@@ -48,6 +48,6 @@ def listing_text(loaded: Sequence[Standard]) -> str:
         until = s.valid_to.isoformat() if s.valid_to else "…"
         lines.append(f"{s.name}  {s.version}  {s.valid_from.isoformat()}–{until}  ({len(s.items)})")
         for i in s.items:
-            tiers = "；".join(f"{t.level} {amount_range(t.fine_min, t.fine_max) or t.outcome}" for t in i.tiers)
+            tiers = "；".join(f"{t.level} {amount_range(t.fine_min, t.fine_max) or '不予处罚'}" for t in i.tiers)
             lines.append(f"  {i.id:>4}  {i.act}  [{amount_range(i.statutory_min, i.statutory_max)}]  {tiers}")
     return "".join(line + "\n" for line in lines)

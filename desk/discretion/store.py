@@ -8,6 +8,7 @@ templates read it without touching the database.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -31,11 +32,11 @@ def import_file(uow: UnitOfWork, path: Path) -> Standard:
     """Load the standard in ``path`` as a new version (nothing is loaded when the file has a problem)."""
     access.require(uow, "discretion")
     std = read_file(path)
-    load(uow, std, hashlib.sha256(path.read_bytes()).hexdigest())
+    load(uow, std)
     return std
 
 
-def load(uow: UnitOfWork, std: Standard, sha256: str = "") -> DiscretionStandard:
+def load(uow: UnitOfWork, std: Standard) -> DiscretionStandard:
     """Store ``std`` as a new version; refuses a version already loaded."""
     s = uow.session
     exists = s.scalars(
@@ -44,8 +45,10 @@ def load(uow: UnitOfWork, std: Standard, sha256: str = "") -> DiscretionStandard
     ).first()
     if exists is not None:
         raise UserError("discretion_version_exists", name=std.name, version=std.version)
+    items = [_item_row(i) for i in std.items]
+    content = json.dumps([std.name, std.version, str(std.valid_from), str(std.valid_to), items], ensure_ascii=False)
     row = DiscretionStandard(name=std.name, version=std.version, valid_from=std.valid_from, valid_to=std.valid_to,
-                             items=[_item_row(i) for i in std.items], sha256=sha256,
+                             items=items, sha256=hashlib.sha256(content.encode()).hexdigest(),
                              loaded_at=datetime.now(UTC), loaded_by=uow.actor)
     s.add(row)
     s.flush()
@@ -54,11 +57,19 @@ def load(uow: UnitOfWork, std: Standard, sha256: str = "") -> DiscretionStandard
     return row
 
 
+# parsed versions by content hash: a loaded version never changes, so each is parsed once per process
+_PARSED: dict[str, Standard] = {}
+
+
 def standards(session: Session) -> list[Standard]:
     """Every loaded version, by name and validity."""
-    rows = session.scalars(select(DiscretionStandard).order_by(DiscretionStandard.name,
-                                                               DiscretionStandard.valid_from))
-    return [_standard(r) for r in rows]
+    hashes = list(session.scalars(select(DiscretionStandard.sha256).order_by(DiscretionStandard.name,
+                                                                             DiscretionStandard.valid_from)))
+    missing = [h for h in hashes if h not in _PARSED]
+    if missing:
+        for row in session.scalars(select(DiscretionStandard).where(DiscretionStandard.sha256.in_(missing))):
+            _PARSED[row.sha256] = _standard(row)
+    return [_PARSED[h] for h in hashes]
 
 
 def find(session: Session, version: str, item_id: str) -> tuple[Standard, Item]:

@@ -22,6 +22,7 @@ class DiscretionStandard(Base):
     valid_to: Mapped[date | None]
     # the items exactly as the file gave them, amounts as decimal strings (desk.discretion.store)
     items: Mapped[list[Any]] = mapped_column(default=list)
-    sha256: Mapped[str] = mapped_column(String(64))
+    # of the stored content (name, version, validity, items): parsed versions are cached by it
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     loaded_at: Mapped[datetime]
     loaded_by: Mapped[str] = mapped_column(String(60), default="")

@@ -30,7 +30,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_discretion_standard")),
         sa.UniqueConstraint("name", "version", name=op.f("uq_discretion_standard_name_version")),
     )
+    op.create_index(op.f("ix_discretion_standard_sha256"), "discretion_standard", ["sha256"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_discretion_standard_sha256"), table_name="discretion_standard")
     op.drop_table("discretion_standard")

@@ -102,3 +102,12 @@ def discretion(cause: str) -> f.Discretion | None:
     std = shipped()
     return f.Discretion(level=tier.level, standard=f"{std.name}（{std.version}）第{item.id}项", item=item.id,
                         version=std.version, circumstances=circumstances)
+
+
+def apply_to(uow: UnitOfWork, case_id: int, cause: str) -> None:
+    """Record on a stored demo case the item, version, tier and circumstances of its cause (if it has an item)."""
+    from desk.discretion.store import apply
+
+    d = discretion(cause)
+    if d is not None and d.item and d.version:
+        apply(uow, case_id, version=d.version, item=d.item, level=d.level, circumstances=d.circumstances)

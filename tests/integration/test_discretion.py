@@ -155,3 +155,20 @@ def test_an_imported_circumstance_without_effect_is_refused(desk_env: DeskEnv, t
     result = desk_env.run("import", str(path))
     assert result.code == 2
     assert "case.discretion.circumstances[0]: “主动消除危害后果” must start with 从轻, 减轻 or 从重" in result.err
+
+
+def test_a_demo_case_made_through_the_services_gets_its_item_applied(desk_env: DeskEnv) -> None:
+    """``desk.discretion.demo.apply_to``: what a demo built through ``desk new``/``update`` calls per case."""
+    from desk.discretion.demo import apply_to
+
+    desk_env.run("demo", "--cases", "12")
+    with desk_env.uow() as uow:
+        case = next(c for c in uow.session.scalars(select(Case)) if not c.discretion.get("item"))
+        apply_to(uow, case.id, "占用城市道路堆放物料")
+        apply_to(uow, case.id, "无证经营食品摊贩")  # no item for this cause: nothing changes
+    with desk_env.uow(write=False) as uow:
+        stored = uow.session.get(Case, case.id)
+        assert stored is not None
+        assert stored.discretion == {
+            "level": "较轻", "standard": "江城市城市管理行政处罚裁量基准（2025-1）第12项", "item": "12",
+            "version": "2025-1", "circumstances": [f"从轻：{ART32_1}"]}

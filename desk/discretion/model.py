@@ -111,17 +111,28 @@ def matching(items: Sequence[Item], violated: Iterable[str]) -> list[Item]:
     return [i for i in items if articles(i.violated) & cited]
 
 
-@dataclass(frozen=True)
-class Circumstance:
-    """A recorded 从轻/减轻/从重 circumstance and its legal ground (行政处罚法 Art 30–32 or another law)."""
+class Circumstance(str):
+    """A recorded 从轻/减轻/从重 circumstance and its legal ground (行政处罚法 Art 30–32 or another law).
 
-    effect: str
-    ground: str
+    It is the text the case file writes (``减轻：<ground>``), so it is stored and exported as it is."""
+
+    def __new__(cls, effect: str, ground: str) -> Circumstance:
+        return super().__new__(cls, f"{effect}：{ground}")
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return self.effect, self.ground
+
+    @property
+    def effect(self) -> str:
+        return self[:2]
+
+    @property
+    def ground(self) -> str:
+        return self[3:]
 
     @property
     def text(self) -> str:
-        """How the case file writes it: ``减轻：<ground>``."""
-        return f"{self.effect}：{self.ground}"
+        return str(self)
 
 
 def parse_circumstance(text: str) -> Circumstance | None:

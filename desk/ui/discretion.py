@@ -63,6 +63,7 @@ class DiscretionPicker(QWidget):
 
     applied = Signal()
     shown = Signal()
+    judged = Signal(str, str)  # the ranges and the warning (empty when the fine lies within them)
 
     def __init__(self, runner: Runner, session: Session, case_id: int) -> None:
         super().__init__()
@@ -241,6 +242,7 @@ class DiscretionPicker(QWidget):
         c = self.chosen
         found = departures(c.item, self.chosen_tier, self.fine, {x.effect for x in self.recorded()}) if c else []
         self.warning.setText("\n".join(_(DEPARTURES[d.kind]) for d in found if not d.allowed))
+        emit(self.judged, self.ranges.text(), self.warning.text())
 
     # -- circumstances
     def recorded(self) -> list[Circumstance]:

@@ -89,6 +89,7 @@ class CaseWorkspace(QWidget):
 
     def _written(self) -> None:
         self.reload()
+        self.discretion.load()
         emit(self.changed)
 
     def _show(self, view: CaseView) -> None:

@@ -104,9 +104,14 @@ def test_the_decision_editor_picks_the_tier_and_its_fields_follow(window: MainWi
     assert isinstance(fine, MoneyInput)
     fine.edit.setText("30000")  # typed in the decision's fine field: above the law's 20 000
     assert picker.warning.text().startswith("The fine is above the statutory maximum")
+    note = editor.fine_note  # under the fine field: the ranges, and the warning
+    assert note.text() == "statutory: 20,000元以下；this tier: 4,000元以下\n" + picker.warning.text()
+    assert picker.warning.text().splitlines()[1] == (
+        "The fine is above the tier's range: record the 从重 circumstance that explains it.")
     fine.edit.setText("9000")
     picker.tier.setCurrentText("一般")
     assert picker.warning.text() == ""
+    assert note.text() == "statutory: 20,000元以下；this tier: 8,000元以上12,000元以下"
     with qtbot.waitSignal(picker.applied, timeout=WAIT_MS):
         picker.apply_button.click()
     qtbot.waitUntil(lambda: editor.form is not None and editor.form.inputs["discretion_level"].value() == "一般",

@@ -81,10 +81,21 @@ class EditorView(QWidget):
         self.discretion.setMaximumHeight(420)
         cast(QVBoxLayout, self.layout()).insertWidget(1, self.discretion)  # above the form whose fields it fills
         fine = self.form.inputs.get("fine")
-        if fine is not None:
+        if fine is not None:  # the fine field shows the ranges and warns outside them
+            self.fine_note = QLabel()
+            self.fine_note.setObjectName("fine_discretion")
+            self.fine_note.setWordWrap(True)
+            fine.box.addWidget(self.fine_note)
+            self.discretion.judged.connect(self._judged)
             fine.changed.connect(lambda: self.discretion.set_fine(fine.value()))
             self.discretion.set_fine(fine.value())
         self.discretion.applied.connect(self._discretion_applied)
+
+    def _judged(self, ranges: str, warning: str) -> None:
+        from desk.ui.discretion import WARNING_STYLE
+
+        self.fine_note.setText("\n".join(t for t in (ranges, warning) if t))
+        self.fine_note.setStyleSheet(WARNING_STYLE if warning else "")
 
     def _discretion_applied(self) -> None:
         """The tier was recorded on the case: the document's discretion fields follow it."""

@@ -142,6 +142,25 @@ MESSAGES: dict[str, str] = {
     # -- reports (#16)
     # -- end of reports (#16)
     # -- discretion (#17)
+    "discretion_file_type": "{path}: a discretion standard is a .toml or .xlsx file.",
+    "discretion_not_toml": "{path} is not valid TOML ({detail}).",
+    "discretion_not_xlsx": "{path} is not a readable XLSX workbook ({detail}).",
+    "discretion_sheets": "{path} needs the sheets “standard” and “items” (see “desk discretion import --help”).",
+    "discretion_invalid": "The discretion standard has {count} problem(s); nothing was loaded:",
+    "discretion_dates": "valid_to {to} is before valid_from {start}.",
+    "discretion_duplicate_item": "item id {value} appears more than once.",
+    "discretion_duplicate_tier": "tier “{level}” appears more than once.",
+    "discretion_kind": "unknown penalty kind “{value}”; use one of: {choices}.",
+    "discretion_inverted": "the minimum {min} is above the maximum {max}.",
+    "discretion_outside": "tier “{level}”: {min}–{max} yuan lies outside the statutory range {smin}–{smax} yuan.",
+    "discretion_overlap": "tiers “{a}” ({a_range}) and “{b}” ({b_range}) overlap.",
+    "discretion_tier_amount": "tier “{level}” needs a fine range (fine = {{ min = …, max = … }}) or an outcome.",
+    "discretion_version_exists": "Version {version} of {name} is already loaded; give the new file a new version.",
+    "discretion_unknown_item": "No item {item} in version {version} of a loaded discretion standard; list them with "
+    "“desk discretion list”.",
+    "discretion_unknown_tier": "Item {item} has no tier “{level}”; its tiers are: {levels}.",
+    "bad_circumstance": "“{value}” must start with 从轻, 减轻 or 从重 and cite its legal ground "
+    "(e.g. 减轻：行政处罚法第三十二条第（一）项 主动消除或者减轻违法行为危害后果).",
     # -- end of discretion (#17)
     # -- installer (#18)
     # -- end of installer (#18)

@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
+from desk.discretion.model import Circumstance, Cited
+
 PROCEDURES = ("summary", "general")
 SOURCES = ("patrol", "complaint", "transfer", "assigned", "other")
 OUTCOMES = (
@@ -112,8 +114,13 @@ class Officer:
 
 @dataclass(frozen=True)
 class Discretion:
+    """The discretion applied: ``level`` is the tier of the cited ``item`` of ``version`` of the standard."""
+
     level: str = ""
     standard: str = ""
+    item: str | None = None
+    version: str | None = None
+    circumstances: tuple[Circumstance, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -224,6 +231,8 @@ class CaseFile:
     attachments: tuple[Attachment, ...] = ()
     id: int | None = None
     status: str = "open"
+    # the standard the case cites, as the database has it (set by the service that builds the snapshot)
+    cited: Cited | None = None
 
     @cached_property
     def timeline(self) -> tuple[Event, ...]:

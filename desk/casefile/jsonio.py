@@ -53,7 +53,9 @@ def to_dict(cf: f.CaseFile) -> dict[str, Any]:
     case = _object(cf.case, skip=("discretion", "penalty", "officers", "endangers_safety"))
     if not cf.case.place:
         del case["place"]
-    case["discretion"] = _object(cf.case.discretion)
+    case["discretion"] = _object(cf.case.discretion, skip=("circumstances",))
+    if cf.case.discretion.circumstances:
+        case["discretion"]["circumstances"] = [c.text for c in cf.case.discretion.circumstances]
     case["penalty"] = {
         "kinds": list(cf.case.penalty.kinds),
         "fine": _plain(cf.case.penalty.fine),

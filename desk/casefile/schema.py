@@ -19,6 +19,7 @@ from desk.casefile import facts as f
 from desk.casefile.identifiers import valid_id_number, valid_uscc
 from desk.casefile.numbers import DEFAULT_PATTERN, parse_number
 from desk.catalogue import catalogue
+from desk.discretion.model import Circumstance, parse_circumstance
 from desk.errors import Problem, ValidationError
 
 FORMAT = "desk-case/1"
@@ -160,6 +161,17 @@ def fields_object(r: Reader, where: str, v: Any) -> dict[str, object] | None:
     return dict(v)
 
 
+def circumstances(r: Reader, where: str, v: Any) -> tuple[Circumstance, ...]:
+    out = []
+    for i, item in enumerate(r.items(where, v, text)):
+        found = parse_circumstance(item) if item else None
+        if found is None:
+            r.fail(f"{where}[{i}]", "bad_circumstance", value=item or "")
+        else:
+            out.append(found)
+    return tuple(out)
+
+
 def kind_id(r: Reader, where: str, v: Any) -> str | None:
     if v not in catalogue():
         r.fail(where, "unknown_document_kind", value=v)
@@ -190,7 +202,9 @@ CASE = {
     "evidence": R(texts),
     "violated": R(texts),
     "basis": R(texts),
-    "discretion": R(nested({"level": R(T), "standard": R(T)})),
+    "discretion": R(
+        nested({"level": R(T), "standard": R(T), "item": R(T), "version": R(T), "circumstances": R(circumstances)})
+    ),
     "outcome": R(enum(f.OUTCOMES), True),
     "penalty": R(nested({"kinds": R(enums(f.PENALTY_KINDS)), "fine": R(amount), "confiscated": R(amount)})),
     "major": R(flag),

@@ -5,6 +5,7 @@ from desk.models.audit import AuditEntry
 from desk.models.base import Base
 from desk.models.calendar import CalendarDay
 from desk.models.case import Attachment, Case, Document, Event, Party
+from desk.models.discretion import DiscretionStandard
 from desk.models.numbering import FormBlock, FormSpoiled, NumberCounter, NumberLog
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "Base",
     "CalendarDay",
     "Case",
+    "DiscretionStandard",
     "Document",
     "Event",
     "FormBlock",

@@ -22,6 +22,8 @@ from datetime import date, datetime
 
 from desk.casefile.facts import EVENT_TYPES, CaseFile, Document
 from desk.catalogue import catalogue, kind
+from desk.discretion.reasoning import applied as discretion_applied
+from desk.discretion.reasoning import reasoning as discretion_reasoning
 from desk.errors import Problem, TemplateError
 from desk.i18n import format_date, format_money
 from desk.render.fields import plain, typed
@@ -134,6 +136,8 @@ DERIVED: dict[str, Callable[[CaseFile], object]] = {
     "case.materials": _materials,
     "case.no_penalty_basis": _no_penalty_basis,
     "case.obligation": _obligation,
+    "case.discretion_applied": discretion_applied,
+    "case.discretion_reasoning": discretion_reasoning,
 }
 
 

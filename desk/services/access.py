@@ -22,6 +22,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "calendar": frozenset({"admin"}),
     "forms": frozenset({"clerk", "leader"}),
     "sign_off": frozenset({"leader"}),
+    "discretion": frozenset({"admin"}),
 }
 
 

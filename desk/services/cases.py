@@ -51,7 +51,9 @@ def load_casefile(uow: UnitOfWork, ref: str | int) -> f.CaseFile:
     ).one()
     agency = uow.session.get(Agency, case.agency_id)
     assert agency is not None
-    return mapping.to_casefile(loaded, agency)
+    from desk.discretion.store import attach
+
+    return attach(uow, mapping.to_casefile(loaded, agency))
 
 
 def iter_casefiles(uow: UnitOfWork, ids: Collection[int] | None = None, *, batch: int = 500

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from desk.casefile import facts as f
 from desk.catalogue import kind
 from desk.db.uow import UnitOfWork
+from desk.discretion import demo as discretion_demo
 from desk.errors import UserError
 from desk.models import Agency, Case, Document, Officer
 from desk.procedure.calendar import Calendar
@@ -51,7 +52,7 @@ class Scenario:
     transfer_to: str = ""
 
 
-SCENARIOS = (
+SCENARIOS: tuple[Scenario, ...] = (
     Scenario(
         "summary",
         "penalty",
@@ -127,6 +128,7 @@ SCENARIOS = (
         1500,
     ),
 )
+SCENARIOS = discretion_demo.governed(SCENARIOS)  # provisions, fine and kinds of the governing law (#17)
 
 
 @dataclass
@@ -280,13 +282,14 @@ def demo_case(uow: UnitOfWork, i: int, rng: random.Random, cal: Calendar, today:
         "经现场检查、询问调查，事实清楚。",
         "evidence": "现场检查（勘验）笔录;询问笔录;现场照片4张;当事人身份证明",
         "violated": s.violated, "basis": s.basis, "discretion.level": "一般",
-        "discretion.standard": f"江城市城市管理行政处罚裁量基准 第{10 + i % 40}项",
+        "discretion.standard": "江城市城市管理行政处罚裁量基准",
         "penalty.kinds": ",".join(s.kinds), "penalty.fine": str(s.fine) if s.fine else "",
         "retention": "10y" if s.procedure == "summary" else (
             "permanent" if s.outcome == "criminal_transfer" else "30y"),
         "violation_at": "09:30",
     }
     lifecycle.update_case(uow, case_id, facts)
+    discretion_demo.apply_to(uow, case_id, s.cause)  # item, version, tier and circumstances of the standard (#17)
     clerk = Clerk(uow, case_id, today, cal, party.legal_representative or party.name)
     if s.procedure == "summary":
         _summary(clerk, s, start)
@@ -300,6 +303,7 @@ def make_demo(uow: UnitOfWork, *, cases: int = 12, today: date | None = None, se
     if uow.session.scalars(select(Case.id).limit(1)).first() is not None:
         raise UserError("demo_not_empty")
     _agency_with_officers(uow)
+    discretion_demo.load(uow)
     cal = calendar(uow.session)  # a year without its notice is counted provisionally
     today = today or date.today()
     _form_blocks(uow, today)

@@ -51,7 +51,7 @@ LIST_KEYS = {"evidence": ";", "violated": ";", "basis": ";", "penalty.kinds": ",
 AMOUNT_KEYS = ("penalty.fine", "penalty.confiscated")
 FLAG_KEYS = ("major", "complex", "endangers_safety")
 TEXT_KEYS = ("cause", "facts", "place", "violation_on", "violation_at", "retention", "discretion.level",
-             "discretion.standard", "discretion.item")
+             "discretion.standard", "discretion.item", "discretion.version")
 UPDATE_KEYS = (*TEXT_KEYS, *LIST_KEYS, *AMOUNT_KEYS, *FLAG_KEYS)
 PARTY_KEYS = ("kind", "name", "id_type", "id_number", "uscc", "legal_representative", "address", "phone")
 _TRUE, _FALSE = ("true", "yes", "1", "是", "y"), ("false", "no", "0", "否", "n")
@@ -221,7 +221,7 @@ def _write_facts(case: Case, cf: f.CaseFile) -> None:
     case.cause, case.facts, case.place, case.violation_on, case.violation_at = (
         c.cause, c.facts, c.place, c.violation_on, c.violation_at)
     case.evidence, case.violated, case.basis = list(c.evidence), list(c.violated), list(c.basis)
-    case.discretion = {k: v for k, v in c.discretion.__dict__.items() if v}
+    case.discretion = mapping.discretion_row(c.discretion)
     case.penalty_kinds, case.fine, case.confiscated = list(c.penalty.kinds), c.penalty.fine, c.penalty.confiscated
     case.major, case.complex, case.endangers_safety = c.major, c.complex, c.endangers_safety
     case.retention = c.retention

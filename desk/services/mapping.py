@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import fields as dc_fields
 from datetime import UTC, datetime
+from typing import Any
 
 from desk.casefile import facts as f
+from desk.discretion.model import parse_circumstance
 from desk.models import Agency, Attachment, Case, Document, Event, Party
 
 _AGENCY_SETTINGS = {fld.name for fld in dc_fields(f.AgencySettings)}
@@ -41,7 +43,7 @@ def to_casefile(case: Case, agency: Agency) -> f.CaseFile:
         evidence=tuple(case.evidence),
         violated=tuple(case.violated),
         basis=tuple(case.basis),
-        discretion=f.Discretion(**case.discretion),
+        discretion=discretion_facts(case.discretion),
         penalty=f.Penalty(kinds=tuple(case.penalty_kinds), fine=case.fine, confiscated=case.confiscated),
         major=case.major,
         complex=case.complex,
@@ -72,6 +74,21 @@ def to_casefile(case: Case, agency: Agency) -> f.CaseFile:
         id=case.id,
         status=case.status,
     )
+
+
+def discretion_facts(row: dict[str, Any]) -> f.Discretion:
+    """The case's ``discretion`` column (a JSON object) as facts; circumstances stored as their texts."""
+    found = (parse_circumstance(t) for t in row.get("circumstances", ()))
+    return f.Discretion(**{**row, "circumstances": tuple(c for c in found if c is not None)})
+
+
+def discretion_row(d: f.Discretion) -> dict[str, Any]:
+    """The ``discretion`` column for facts: only what is set."""
+    row: dict[str, Any] = {k: v for k, v in (("level", d.level), ("standard", d.standard), ("item", d.item),
+                                             ("version", d.version)) if v}
+    if d.circumstances:
+        row["circumstances"] = [c.text for c in d.circumstances]
+    return row
 
 
 def document_facts(d: Document) -> f.Document:
@@ -116,7 +133,7 @@ def new_case(cf: f.CaseFile, agency: Agency) -> Case:
         evidence=list(c.evidence),
         violated=list(c.violated),
         basis=list(c.basis),
-        discretion={k: v for k, v in (("level", c.discretion.level), ("standard", c.discretion.standard)) if v},
+        discretion=discretion_row(c.discretion),
         penalty_kinds=list(c.penalty.kinds),
         fine=c.penalty.fine,
         confiscated=c.penalty.confiscated,

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.forms_action = view.addAction(_("Pre-numbered forms (票据/表单)"), self.open_forms)
 
         settings_menu = bar.addMenu(_("&Settings"))
+        settings_menu.addAction(_("Discretion standards…"), self._standards)  # (#17)
         lang_menu = settings_menu.addMenu(_("Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -96,6 +97,13 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(_("About Desk"), self._about)
+
+    def _standards(self) -> None:
+        from desk.ui.discretion import StandardsDialog
+
+        if self.session is not None:
+            self.standards = StandardsDialog(self.runner, self.session, self)
+            self.standards.open()
 
     def _choose_language(self, lang: str) -> None:
         language.choose(lang)

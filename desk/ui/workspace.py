@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desk.ui.archive_wizard import ArchiveWizard
 from desk.ui.case_dialogs import FactsDialog, RecordEventDialog
 from desk.ui.check_panel import CheckPanel
+from desk.ui.discretion import DiscretionPicker
 from desk.ui.documents_panel import DocumentsPanel
 from desk.ui.dossier_view import DossierView
 from desk.ui.editor.view import EditorView
@@ -98,6 +99,9 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.documents, _("Documents"))
         self.tabs.addTab(self.dossier, _("Dossier"))
         self.tabs.addTab(self.check, _("Check"))
+        self.discretion = DiscretionPicker(runner, session, case_id)  # item, tier, circumstances (#17)
+        self.discretion.applied.connect(self._written)
+        self.tabs.addTab(self.discretion, _("Discretion"))
         split = QSplitter()
         split.addWidget(self.timeline)
         split.addWidget(self.tabs)
@@ -113,6 +117,7 @@ class CaseWorkspace(QWidget):
 
     def _written(self) -> None:
         self.reload()
+        self.discretion.load()
         emit(self.changed)
 
     def _show(self, view: CaseView) -> None:

@@ -82,10 +82,10 @@ DISCRETION = (
         "适用的裁量基准",
         "Discretion standard applied",
         required=True,
-        default="case.discretion.standard",
+        default="case.discretion_applied|case.discretion.standard",
     ),
     text("discretion_level", "违法情节（裁量档次）", "Discretion level", length=50, default="case.discretion.level"),
-    long("discretion", "裁量理由", "Why this penalty", length=2000),
+    long("discretion", "裁量理由", "Why this penalty", length=2000, default="case.discretion_reasoning"),
 )
 PENALTY = (
     f(

@@ -4,6 +4,7 @@ from desk.procedure.predicates import (
     closing,
     content,
     decision,
+    discretion,
     execution,
     filing,
     hearing,
@@ -12,4 +13,6 @@ from desk.procedure.predicates import (
     service,
 )
 
-__all__ = ["closing", "content", "decision", "execution", "filing", "hearing", "notice", "officers", "service"]
+__all__ = [
+    "closing", "content", "decision", "discretion", "execution", "filing", "hearing", "notice", "officers", "service",
+]

@@ -33,7 +33,8 @@ def _collective_reason(ctx: Context, p: Params) -> Term | None:
     if ctx.settings.no_penalty_needs_collective:
         if ctx.outcome in NO_PENALTY:
             return Term("a decision not to penalise")
-        if ctx.cf.case.discretion.level.strip() in p["mitigated_levels"]:
+        discretion = ctx.cf.case.discretion
+        if discretion.level.strip() in p["mitigated_levels"] or "减轻" in {c.effect for c in discretion.circumstances}:
             return Term("a penalty mitigated below the minimum")
     return None
 

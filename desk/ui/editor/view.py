@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -64,11 +66,50 @@ class EditorView(QWidget):
         self.split.setSizes([560, 640])
         self.form.set_values(start.values)
         self.form.changed.connect(self._changed)
+        if "discretion_level" in self.form.inputs:  # the item, tier and circumstances applied (#17)
+            self._discretion()
         self.save_button.setEnabled(self.session.may("edit" if self.doc_id else "draft"))
         self.form.check()
         self.preview.schedule(self._preview_op, at_once=True)  # nothing was typed yet: no reason to wait
         self.state.setText(_("Draft, saved") if self.doc_id else _("New draft, not saved yet"))
         emit(self.ready)
+
+    def _discretion(self) -> None:
+        from desk.ui.discretion import DiscretionPicker
+
+        assert self.form is not None
+        self.discretion = DiscretionPicker(self.runner, self.session, self.case_id)
+        self.discretion.setMaximumHeight(420)
+        cast(QVBoxLayout, self.layout()).insertWidget(1, self.discretion)  # above the form whose fields it fills
+        fine = self.form.inputs.get("fine")
+        if fine is not None:  # the fine field shows the ranges and warns outside them
+            self.fine_note = QLabel()
+            self.fine_note.setObjectName("fine_discretion")
+            self.fine_note.setWordWrap(True)
+            fine.box.addWidget(self.fine_note)
+            self.discretion.judged.connect(self._judged)
+            fine.changed.connect(lambda: self.discretion.set_fine(fine.value()))
+            self.discretion.set_fine(fine.value())
+        self.discretion.applied.connect(self._discretion_applied)
+
+    def _judged(self, ranges: str, warning: str) -> None:
+        from desk.ui.discretion import WARNING_STYLE
+
+        self.fine_note.setText("\n".join(t for t in (ranges, warning) if t))
+        self.fine_note.setStyleSheet(WARNING_STYLE if warning else "")
+
+    def _discretion_applied(self) -> None:
+        """The tier was recorded on the case: the document's discretion fields follow it."""
+        from desk.ui.ops.discretion import document_fields
+
+        session, case_id, kind_id = self.session, self.case_id, self.kind.id
+        self.runner.submit(lambda _p: document_fields(session, case_id, kind_id), done=self._set_fields)
+
+    def _set_fields(self, values: dict[str, object]) -> None:
+        assert self.form is not None
+        for name, value in values.items():
+            self.form.inputs[name].set_value(value)
+        self._changed()
 
     def _changed(self) -> None:
         assert self.form is not None
@@ -97,3 +138,4 @@ class EditorView(QWidget):
         self.state.setText(_("Draft, saved"))
         self.save_button.setEnabled(self.session.may("edit"))
         emit(self.saved)
+

@@ -1,0 +1,58 @@
+"""The dated milestones of every case as one SQL subquery: what the statistics and the publication read.
+
+A milestone is a recorded event, or what an issued document proves (CLI.md, "Documents move the case":
+立案审批表 → filed, a decision → decided, …), so a case counts the same whether its steps were recorded as
+events or by issuing documents. Voided documents prove nothing. The subquery has one row per case with the
+first date of each milestone (the last for ``published`` and ``withdrawn``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Date, Select, String, and_, case, func, literal, select, type_coerce, union_all
+from sqlalchemy.sql.elements import ColumnElement
+
+from desk.models import Document, Event
+
+IMPLIED_BY = {
+    "filing_approval": "filed",
+    "penalty_decision": "decided",
+    "summary_penalty_decision": "decided",
+    "no_penalty_decision": "decided",
+    "criminal_transfer": "transferred",
+    "case_transfer_letter": "transferred",
+    "hearing_record": "hearing_held",
+    "court_enforcement_application": "enforcement_applied",
+    "installment_decision": "installment_approved",
+    "closing_approval": "closed",
+}
+FIRST = ("filed", "decided", "transferred", "hearing_held", "enforcement_applied", "installment_approved", "closed")
+LAST = ("published", "withdrawn")
+PENALTY_DECISIONS = ("penalty_decision", "summary_penalty_decision")
+
+
+def _rows() -> Select[tuple[int, str, object]]:
+    """(case_id, type, on) of every milestone event and every issued document that implies one."""
+    events = select(Event.case_id.label("case_id"), type_coerce(Event.type, String).label("type"),
+                    Event.on.label("on")).where(Event.type.in_(FIRST + LAST))
+    kind_to_type = case(*((Document.kind == k, literal(t)) for k, t in IMPLIED_BY.items()), else_=literal(""))
+    documents = select(Document.case_id.label("case_id"), kind_to_type.label("type"),
+                       Document.issued_on.label("on")).where(
+        Document.status == "issued", Document.kind.in_(tuple(IMPLIED_BY)), Document.issued_on.is_not(None))
+    return union_all(events, documents)  # type: ignore[return-value]
+
+
+def milestones() -> Select[tuple[object, ...]]:
+    """One row per case: ``case_id`` and a date column per milestone (NULL when it never happened)."""
+    rows = _rows().subquery("m")
+
+    def when(kind: str) -> ColumnElement[object]:
+        return type_coerce(case((rows.c.type == kind, rows.c.on)), Date)
+
+    columns = [type_coerce(func.min(when(k)), Date).label(k) for k in FIRST]
+    columns += [type_coerce(func.max(when(k)), Date).label(k) for k in LAST]
+    return select(rows.c.case_id, *columns).group_by(rows.c.case_id)
+
+
+def paid_in(start: object, end: object) -> ColumnElement[bool]:
+    """A ``paid`` event dated in the period."""
+    return and_(Event.type == "paid", Event.on >= start, Event.on <= end)

@@ -8,6 +8,9 @@ first date of each milestone (the last for ``published`` and ``withdrawn``).
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from sqlalchemy import Date, Select, String, and_, case, func, literal, select, type_coerce, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -28,9 +31,10 @@ IMPLIED_BY = {
 FIRST = ("filed", "decided", "transferred", "hearing_held", "enforcement_applied", "installment_approved", "closed")
 LAST = ("published", "withdrawn")
 PENALTY_DECISIONS = ("penalty_decision", "summary_penalty_decision")
+DECISIONS = (*PENALTY_DECISIONS, "no_penalty_decision")
 
 
-def _rows() -> Select[tuple[int, str, object]]:
+def _rows(upto: date | None, among: Any) -> Select[tuple[int, str, object]]:
     """(case_id, type, on) of every milestone event and every issued document that implies one."""
     events = select(Event.case_id.label("case_id"), type_coerce(Event.type, String).label("type"),
                     Event.on.label("on")).where(Event.type.in_(FIRST + LAST))
@@ -38,12 +42,20 @@ def _rows() -> Select[tuple[int, str, object]]:
     documents = select(Document.case_id.label("case_id"), kind_to_type.label("type"),
                        Document.issued_on.label("on")).where(
         Document.status == "issued", Document.kind.in_(tuple(IMPLIED_BY)), Document.issued_on.is_not(None))
+    if upto is not None:
+        events, documents = events.where(Event.on <= upto), documents.where(Document.issued_on <= upto)
+    if among is not None:
+        events, documents = events.where(Event.case_id.in_(among)), documents.where(Document.case_id.in_(among))
     return union_all(events, documents)  # type: ignore[return-value]
 
 
-def milestones() -> Select[tuple[object, ...]]:
-    """One row per case: ``case_id`` and a date column per milestone (NULL when it never happened)."""
-    rows = _rows().subquery("m")
+def milestones(*, upto: date | None = None, among: Any = None) -> Select[tuple[object, ...]]:
+    """One row per case: ``case_id`` and a date column per milestone (NULL when it never happened).
+
+    ``upto`` leaves out what happened after that day (a statistic of a period ending then never needs it:
+    a first date after the period reads the same as none); ``among`` (a select of case ids) limits the cases.
+    """
+    rows = _rows(upto, among).subquery("m")
 
     def when(kind: str) -> ColumnElement[object]:
         return type_coerce(case((rows.c.type == kind, rows.c.on)), Date)
@@ -51,6 +63,15 @@ def milestones() -> Select[tuple[object, ...]]:
     columns = [type_coerce(func.min(when(k)), Date).label(k) for k in FIRST]
     columns += [type_coerce(func.max(when(k)), Date).label(k) for k in LAST]
     return select(rows.c.case_id, *columns).group_by(rows.c.case_id)
+
+
+def decided_between(start: date, end: date) -> Any:
+    """The ids of the cases with a decision (event or issued document) dated in the period (by the indexes)."""
+    return union_all(
+        select(Event.case_id).where(Event.type == "decided", Event.on >= start, Event.on <= end),
+        select(Document.case_id).where(Document.kind.in_(DECISIONS), Document.status == "issued",
+                                       Document.issued_on >= start, Document.issued_on <= end),
+    )
 
 
 def paid_in(start: object, end: object) -> ColumnElement[bool]:

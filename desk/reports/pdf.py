@@ -36,7 +36,7 @@ def _number(value: Any) -> str:
 def chart(table: Table, font: str) -> Drawing:
     """A bar chart of the table's first ``series`` number columns."""
     horizontal = table.chart == "barh"
-    rows = table.rows or (("—", 0),)
+    rows = table.rows or (("—", *([0] * (len(table.headers) - 1))),)
     rows = tuple(reversed(rows)) if horizontal else rows  # a horizontal chart draws its first bar at the bottom
     height = max(150.0, 22.0 * len(rows) + 40) if horizontal else 190.0
     drawing = Drawing(WIDTH, height)

@@ -23,7 +23,7 @@ from desk.models import Agency, Case, Document, Event, Party
 from desk.render.labels import PENALTY_KINDS
 from desk.reports.deadlines import Deadlines
 from desk.reports.masking import mask_name, party_text, scrub
-from desk.reports.milestones import PENALTY_DECISIONS, milestones
+from desk.reports.milestones import PENALTY_DECISIONS, decided_between, milestones
 from desk.reports.periods import Period
 from desk.reports.statistics import amount
 
@@ -51,12 +51,13 @@ def penalty_text(kinds: list[str], fine: Decimal | None, confiscated: Decimal | 
 
 
 def _decision_cases(period: Period, settings: AgencySettings) -> Any:
-    ms = milestones().subquery("ms")
+    among = decided_between(period.start, period.end)
+    ms = milestones(among=among).subquery("ms")
     where = [Case.outcome == "penalty", Case.procedure.in_(("summary", "general")),
              ms.c.decided >= period.start, ms.c.decided <= period.end]
     if not settings.publish_warnings:
         where.append(func.replace(cast(Case.penalty_kinds, Text), " ", "") != '["warning"]')
-    return ms, where
+    return ms, where, among
 
 
 def _execution(fine: Decimal | None, confiscated: Decimal | None, paid: Decimal | None,
@@ -82,15 +83,14 @@ def _status(entry: dict[str, Any], withdraw_due: bool, today: date) -> str:
 
 def publication(session: Session, period: Period, options: Options) -> list[dict[str, Any]]:
     """The masked list, by decision date and number; dates as ``date`` objects (``to_json`` makes text)."""
-    ms, where = _decision_cases(period, options.settings)
+    ms, where, among = _decision_cases(period, options.settings)
+    decisions = (Document.case_id.in_(among), Document.kind.in_(PENALTY_DECISIONS))
     number = (select(Document.case_id, func.max(Document.number).label("number"))
-              .where(Document.kind.in_(PENALTY_DECISIONS), Document.status == "issued")
-              .group_by(Document.case_id).subquery("num"))
+              .where(*decisions, Document.status == "issued").group_by(Document.case_id).subquery("num"))
     voided = (select(Document.case_id, func.max(Document.updated_at).label("voided"))
-              .where(Document.kind.in_(PENALTY_DECISIONS), Document.status == "void")
-              .group_by(Document.case_id).subquery("void"))
-    paid = (select(Event.case_id, func.sum(Event.amount).label("paid")).where(Event.type == "paid")
-            .group_by(Event.case_id).subquery("paid"))
+              .where(*decisions, Document.status == "void").group_by(Document.case_id).subquery("void"))
+    paid = (select(Event.case_id, func.sum(Event.amount).label("paid"))
+            .where(Event.case_id.in_(among), Event.type == "paid").group_by(Event.case_id).subquery("paid"))
     stmt = (
         select(Case.id, Case.number.label("case_number"), Case.cause, Case.facts, Case.basis, Case.penalty_kinds,
                Case.fine, Case.confiscated, Agency.name.label("agency"), ms.c.decided, ms.c.published,
@@ -105,7 +105,7 @@ def publication(session: Session, period: Period, options: Options) -> list[dict
         .order_by(ms.c.decided, number.c.number, Case.id)
     )
     rows = list(session.execute(stmt))
-    parties = _parties(session, ms, where)
+    parties = _parties(session, among)
     n, w = options.settings.publication_working_days, options.settings.withdrawal_working_days
     entries = []
     for r in rows:
@@ -145,12 +145,11 @@ def publication(session: Session, period: Period, options: Options) -> list[dict
     return entries
 
 
-def _parties(session: Session, ms: Any, where: list[Any]) -> dict[int, list[Any]]:
-    """Every party of the listed cases, by case (the facts must be scrubbed of every person named)."""
-    ids = select(Case.id).join(ms, ms.c.case_id == Case.id).where(*where).scalar_subquery()
+def _parties(session: Session, among: Any) -> dict[int, list[Any]]:
+    """Every party of the cases decided in the period, by case (the facts are scrubbed of every person named)."""
     stmt = (select(Party.case_id, Party.kind, Party.name, Party.legal_representative, Party.uscc, Party.address,
                    Party.id_number, Party.phone)
-            .where(Party.case_id.in_(ids)).order_by(Party.case_id, Party.position))
+            .where(Party.case_id.in_(among)).order_by(Party.case_id, Party.position))
     found: dict[int, list[Any]] = defaultdict(list)
     for row in session.execute(stmt):
         found[row.case_id].append(row)

@@ -66,7 +66,7 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def _grouped(session: Session, period: Period) -> list[Any]:
-    ms = milestones().subquery("ms")
+    ms = milestones(upto=period.end).subquery("ms")
     s, e = period.start, period.end
     opened = func.coalesce(ms.c.filed, ms.c.decided, ms.c.transferred, ms.c.closed)
 

@@ -170,6 +170,9 @@ def main() -> int:
           f"publication in the year, {sizes['month']} in 2026-06")
     print(f"naive loop over snapshots: {naive_sample:.2f} s for {len(sample)} cases, "
           f"extrapolated to {args.cases}: {naive_all:.0f} s (too slow to run in full)")
+    load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+          "(figures scale with the load of a shared machine)")
     ok = True
     for name, seconds in results.items():
         verdict = "ok" if seconds <= TARGET_S else "TOO SLOW"

@@ -34,14 +34,15 @@ PENALTY_DECISIONS = ("penalty_decision", "summary_penalty_decision")
 DECISIONS = (*PENALTY_DECISIONS, "no_penalty_decision")
 
 
-def _rows(upto: date | None, among: Any) -> Select[tuple[int, str, object]]:
+def _rows(upto: date | None, among: Any, types: tuple[str, ...]) -> Select[tuple[int, str, object]]:
     """(case_id, type, on) of every milestone event and every issued document that implies one."""
     events = select(Event.case_id.label("case_id"), type_coerce(Event.type, String).label("type"),
-                    Event.on.label("on")).where(Event.type.in_(FIRST + LAST))
-    kind_to_type = case(*((Document.kind == k, literal(t)) for k, t in IMPLIED_BY.items()), else_=literal(""))
+                    Event.on.label("on")).where(Event.type.in_(types))
+    implied = {k: t for k, t in IMPLIED_BY.items() if t in types}
+    kind_to_type = case(*((Document.kind == k, literal(t)) for k, t in implied.items()), else_=literal(""))
     documents = select(Document.case_id.label("case_id"), kind_to_type.label("type"),
                        Document.issued_on.label("on")).where(
-        Document.status == "issued", Document.kind.in_(tuple(IMPLIED_BY)), Document.issued_on.is_not(None))
+        Document.status == "issued", Document.kind.in_(tuple(implied)), Document.issued_on.is_not(None))
     if upto is not None:
         events, documents = events.where(Event.on <= upto), documents.where(Document.issued_on <= upto)
     if among is not None:
@@ -49,19 +50,21 @@ def _rows(upto: date | None, among: Any) -> Select[tuple[int, str, object]]:
     return union_all(events, documents)  # type: ignore[return-value]
 
 
-def milestones(*, upto: date | None = None, among: Any = None) -> Select[tuple[object, ...]]:
+def milestones(*, upto: date | None = None, among: Any = None,
+               types: tuple[str, ...] = FIRST + LAST) -> Select[tuple[object, ...]]:
     """One row per case: ``case_id`` and a date column per milestone (NULL when it never happened).
 
     ``upto`` leaves out what happened after that day (a statistic of a period ending then never needs it:
-    a first date after the period reads the same as none); ``among`` (a select of case ids) limits the cases.
+    a first date after the period reads the same as none); ``among`` (a select of case ids) limits the cases;
+    ``types`` the milestones read (the others are NULL).
     """
-    rows = _rows(upto, among).subquery("m")
+    rows = _rows(upto, among, types).subquery("m")
 
     def when(kind: str) -> ColumnElement[object]:
         return type_coerce(case((rows.c.type == kind, rows.c.on)), Date)
 
-    columns = [type_coerce(func.min(when(k)), Date).label(k) for k in FIRST]
-    columns += [type_coerce(func.max(when(k)), Date).label(k) for k in LAST]
+    columns = [type_coerce(func.min(when(k)), Date).label(k) for k in FIRST if k in types]
+    columns += [type_coerce(func.max(when(k)), Date).label(k) for k in LAST if k in types]
     return select(rows.c.case_id, *columns).group_by(rows.c.case_id)
 
 

@@ -84,27 +84,22 @@ def _status(entry: dict[str, Any], withdraw_due: bool, today: date) -> str:
 def publication(session: Session, period: Period, options: Options) -> list[dict[str, Any]]:
     """The masked list, by decision date and number; dates as ``date`` objects (``to_json`` makes text)."""
     ms, where, among = _decision_cases(period, options.settings)
-    decisions = (Document.case_id.in_(among), Document.kind.in_(PENALTY_DECISIONS))
-    number = (select(Document.case_id, func.max(Document.number).label("number"))
-              .where(*decisions, Document.status == "issued").group_by(Document.case_id).subquery("num"))
-    voided = (select(Document.case_id, func.max(Document.updated_at).label("voided"))
-              .where(*decisions, Document.status == "void").group_by(Document.case_id).subquery("void"))
-    paid = (select(Event.case_id, func.sum(Event.amount).label("paid"))
-            .where(Event.case_id.in_(among), Event.type == "paid").group_by(Event.case_id).subquery("paid"))
+    # per listed case, by its index (case_id): the issued decision's number, when one was voided, what was paid
+    decision = (Document.case_id == Case.id, Document.kind.in_(PENALTY_DECISIONS))
+    number = select(func.max(Document.number)).where(*decision, Document.status == "issued").scalar_subquery()
+    voided = select(func.max(Document.updated_at)).where(*decision, Document.status == "void").scalar_subquery()
+    paid = select(func.sum(Event.amount)).where(Event.case_id == Case.id, Event.type == "paid").scalar_subquery()
     stmt = (
         select(Case.id, Case.number.label("case_number"), Case.cause, Case.facts, Case.basis, Case.penalty_kinds,
                Case.fine, Case.confiscated, Agency.name.label("agency"), ms.c.decided, ms.c.published,
-               ms.c.withdrawn, ms.c.enforcement_applied, ms.c.installment_approved, number.c.number,
-               voided.c.voided, paid.c.paid)
+               ms.c.withdrawn, ms.c.enforcement_applied, ms.c.installment_approved, number.label("number"),
+               voided.label("voided"), paid.label("paid"))
         .join(ms, ms.c.case_id == Case.id)
         .join(Agency, Agency.id == Case.agency_id)
-        .outerjoin(number, number.c.case_id == Case.id)
-        .outerjoin(voided, voided.c.case_id == Case.id)
-        .outerjoin(paid, paid.c.case_id == Case.id)
         .where(*where)
-        .order_by(ms.c.decided, number.c.number, Case.id)
+        .order_by(ms.c.decided, Case.id)
     )
-    rows = list(session.execute(stmt))
+    rows = sorted(session.execute(stmt), key=lambda r: (r.decided, r.number or "", r.id))
     parties = _parties(session, among)
     n, w = options.settings.publication_working_days, options.settings.withdrawal_working_days
     entries = []

@@ -34,6 +34,7 @@ from desk.reports.periods import Period
 
 NO_PENALTY = ("no_penalty_minor", "no_penalty_unfounded")
 DECISIONS = ("penalty", *NO_PENALTY)
+READ = ("filed", "decided", "transferred", "hearing_held", "closed")
 SUMS = ("filed", "closed", "decided", "summary", "general", "penalty", "no_penalty", "hearings", "criminal",
         "jurisdiction", "carried_in", "carried_out")
 
@@ -66,7 +67,7 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def _grouped(session: Session, period: Period) -> list[Any]:
-    ms = milestones(upto=period.end).subquery("ms")
+    ms = milestones(upto=period.end, types=READ).subquery("ms")
     s, e = period.start, period.end
     opened = func.coalesce(ms.c.filed, ms.c.decided, ms.c.transferred, ms.c.closed)
 

@@ -82,6 +82,10 @@ class MainWindow(QMainWindow):
         view.addAction(_("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
         view.addAction(self.deadlines_dock.toggleViewAction())
 
+        reports = bar.addMenu(_("&Reports"))  # reports (#16)
+        self.stats_action = reports.addAction(_("Statistics"), self.open_stats)
+        self.publication_action = reports.addAction(_("Publication list"), self.open_publication)
+
         settings_menu = bar.addMenu(_("&Settings"))
         lang_menu = settings_menu.addMenu(_("Language"))
         group = QActionGroup(self)
@@ -93,6 +97,26 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(_("About Desk"), self._about)
+
+    def open_stats(self) -> QWidget | None:
+        """The 统计 view in a tab (reports, #16)."""
+        if self.session is None:
+            return None
+        from desk.ui.stats_view import StatsView
+
+        view = StatsView(self.runner, self.session)
+        self.add_tab(view, _("Statistics"))
+        return view
+
+    def open_publication(self) -> QWidget | None:
+        """The 公示 view in a tab (reports, #16)."""
+        if self.session is None:
+            return None
+        from desk.ui.publication_view import PublicationView
+
+        view = PublicationView(self.runner, self.session)
+        self.add_tab(view, _("Publication list"))
+        return view
 
     def _choose_language(self, lang: str) -> None:
         language.choose(lang)

@@ -26,7 +26,7 @@ MASK = "某"
 # 18-character resident ID numbers (and 15-digit old ones), mobile and landline phone numbers
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
 PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
-REMOVED = "＊"
+REMOVED = "***"
 
 
 def surname(name: str) -> str:

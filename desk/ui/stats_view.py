@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,7 +37,10 @@ def table_widget(headers: tuple[str, ...] | list[str], rows: list[tuple[object, 
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             text = f"{value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
-            widget.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if c:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            widget.setItem(r, c, item)
     widget.resizeColumnsToContents()
     widget.setFixedHeight(widget.horizontalHeader().height() + sum(widget.rowHeight(i) for i in range(len(rows))) + 4)
     return widget
@@ -77,7 +81,7 @@ class StatsView(QWidget):
         self.status = QLabel()
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        scroll = QScrollArea()
+        self.area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
@@ -98,11 +102,9 @@ class StatsView(QWidget):
 
     def _show(self, result: StatsResult) -> None:
         self.result = result
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.area.setWidget(self.body)  # the scroll area deletes the previous body
         self.charts, self.tables = [], []
         for table in stats_tables(result.stats):
             self._add(table)
@@ -121,8 +123,11 @@ class StatsView(QWidget):
         chart = BarChart(table)
         self.tables.append(grid)
         self.charts.append(chart)
-        self.body_layout.addWidget(grid)
-        self.body_layout.addWidget(chart)
+        grid.setFixedWidth(grid.horizontalHeader().length() + 4)
+        row = QHBoxLayout()
+        row.addWidget(grid, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(chart, 1, Qt.AlignmentFlag.AlignTop)
+        self.body_layout.addLayout(row)
 
     def _ask_export(self, kind: str) -> None:
         if self.result is None:

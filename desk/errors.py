@@ -120,7 +120,6 @@ MESSAGES: dict[str, str] = {
     "report_bad_date": "{option} “{value}” is not a real date; write it as YYYY-MM-DD.",
     "report_range_reversed": "The period starts on {start}, after its end {end}: swap --from and --to.",
     "report_unwritable": "Cannot write {path} ({detail}); choose a folder you may write to.",
-    "report_no_output": "Name what to produce: --json, or a file with --xlsx, --csv or --pdf.",
     "publish_no_decision": "Case {ref} has no penalty decision; only a penalty decision is published.",
     "publish_before_decision": "Publication on {on} would come before the decision of {decided}.",
     "report_date_future": "{on} is after today; record what has happened.",

@@ -106,6 +106,7 @@ def publication(session: Session, period: Period, options: Options) -> list[dict
     for r in rows:
         people = parties.get(r.id, [])
         main = people[0] if people else None
+        kinds = list(r.penalty_kinds or [])
         publish_by, provisional = options.deadlines.after(r.decided, n)
         voided_on = r.voided.date() if r.voided else None
         withdraw_by = options.deadlines.after(voided_on, w)[0] if voided_on and r.published else None
@@ -118,10 +119,10 @@ def publication(session: Session, period: Period, options: Options) -> list[dict
             "uscc": main.uscc if main and main.kind != "person" else None,
             "legal_representative": main.legal_representative if main and main.kind == "organization" else None,
             "operator": mask_name(main.legal_representative) if main and main.kind == "individual_business" else None,
-            "facts": scrub(r.facts or "", **_private(people)),
+            "facts": scrub(r.facts, **_private(people)) if r.facts else "",
             "basis": list(r.basis or []),
-            "kinds": list(r.penalty_kinds or []),
-            "penalty": penalty_text(list(r.penalty_kinds or []), r.fine, r.confiscated),
+            "kinds": kinds,
+            "penalty": penalty_text(kinds, r.fine, r.confiscated),
             "fine": amount(r.fine),
             "confiscated": amount(r.confiscated),
             "agency": r.agency,

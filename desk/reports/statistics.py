@@ -47,7 +47,9 @@ def heaviest_kind(kinds: Any) -> ColumnElement[str]:
 
 def amount(value: Decimal | int | float | None) -> int | float:
     """A sum of money as JSON shows it: a whole number when whole."""
-    d = Decimal(str(value or 0))
+    if not value:
+        return 0
+    d = value if isinstance(value, Decimal) else Decimal(str(value))
     return int(d) if d == d.to_integral_value() else float(d)
 
 

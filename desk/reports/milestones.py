@@ -68,11 +68,13 @@ def milestones(*, upto: date | None = None, among: Any = None,
     return select(rows.c.case_id, *columns).group_by(rows.c.case_id)
 
 
-def decided_between(start: date, end: date) -> Any:
-    """The ids of the cases with a decision (event or issued document) dated in the period (by the indexes)."""
+def decided_between(start: date, end: date, *, voided: bool = False) -> Any:
+    """The ids of the cases with a decision (event or issued document; with ``voided``, voided ones too) dated
+    in the period (by the indexes)."""
+    statuses = ("issued", "void") if voided else ("issued",)
     return union_all(
         select(Event.case_id).where(Event.type == "decided", Event.on >= start, Event.on <= end),
-        select(Document.case_id).where(Document.kind.in_(DECISIONS), Document.status == "issued",
+        select(Document.case_id).where(Document.kind.in_(DECISIONS), Document.status.in_(statuses),
                                        Document.issued_on >= start, Document.issued_on <= end),
     )
 

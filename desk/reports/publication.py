@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Date, Text, and_, cast, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desk.casefile.facts import AgencySettings
@@ -50,11 +50,14 @@ def penalty_text(kinds: list[str], fine: Decimal | None, confiscated: Decimal | 
     return "；".join(parts)
 
 
-def _decision_cases(period: Period, settings: AgencySettings) -> Any:
-    among = decided_between(period.start, period.end)
+def _decision_cases(period: Period, settings: AgencySettings, revoked_on: Any) -> Any:
+    """The cases listed: a penalty decision dated in the period, or a published one dated in it that was
+    voided since (changed or revoked: its publication must be withdrawn)."""
+    among = decided_between(period.start, period.end, voided=True)
     ms = milestones(among=among).subquery("ms")
-    where = [Case.outcome == "penalty", Case.procedure.in_(("summary", "general")),
-             ms.c.decided >= period.start, ms.c.decided <= period.end]
+    where = [Case.procedure.in_(("summary", "general")),
+             or_(and_(Case.outcome == "penalty", ms.c.decided >= period.start, ms.c.decided <= period.end),
+                 and_(ms.c.published.is_not(None), revoked_on >= period.start, revoked_on <= period.end))]
     if not settings.publish_warnings:
         where.append(func.replace(cast(Case.penalty_kinds, Text), " ", "") != '["warning"]')
     return ms, where, among
@@ -83,36 +86,44 @@ def _status(entry: dict[str, Any], withdraw_due: bool, today: date) -> str:
 
 def publication(session: Session, period: Period, options: Options) -> list[dict[str, Any]]:
     """The masked list, by decision date and number; dates as ``date`` objects (``to_json`` makes text)."""
-    ms, where, among = _decision_cases(period, options.settings)
     # per listed case, by its index (case_id): the issued decision's number, when one was voided, what was paid
     decision = (Document.case_id == Case.id, Document.kind.in_(PENALTY_DECISIONS))
     number = select(func.max(Document.number)).where(*decision, Document.status == "issued").scalar_subquery()
-    voided = select(func.max(Document.updated_at)).where(*decision, Document.status == "void").scalar_subquery()
+    void = (*decision, Document.status == "void")
+    voided = select(func.max(Document.updated_at)).where(*void).scalar_subquery()
+    void_number = select(func.max(Document.number)).where(*void).scalar_subquery()
+    revoked_on = type_coerce(select(func.max(Document.issued_on)).where(*void).scalar_subquery(), Date)
+    ms, where, among = _decision_cases(period, options.settings, revoked_on)
     paid = select(func.sum(Event.amount)).where(Event.case_id == Case.id, Event.type == "paid").scalar_subquery()
     stmt = (
         select(Case.id, Case.number.label("case_number"), Case.cause, Case.facts, Case.basis, Case.penalty_kinds,
                Case.fine, Case.confiscated, Agency.name.label("agency"), ms.c.decided, ms.c.published,
-               ms.c.withdrawn, ms.c.enforcement_applied, ms.c.installment_approved, number.label("number"),
-               voided.label("voided"), paid.label("paid"))
+               ms.c.withdrawn, ms.c.enforcement_applied, ms.c.installment_approved,
+               func.coalesce(number, void_number).label("number"), voided.label("voided"),
+               revoked_on.label("revoked_on"), paid.label("paid"))
         .join(ms, ms.c.case_id == Case.id)
         .join(Agency, Agency.id == Case.agency_id)
         .where(*where)
-        .order_by(ms.c.decided, Case.id)
     )
-    rows = sorted(session.execute(stmt), key=lambda r: (r.decided, r.number or "", r.id))
+    def decided(r: Any) -> date:
+        in_period = r.decided is not None and period.start <= r.decided <= period.end
+        return r.decided if in_period else r.revoked_on
+
+    rows = sorted(((decided(r), r) for r in session.execute(stmt)),
+                  key=lambda dr: (dr[0], dr[1].number or "", dr[1].id))
     parties = _parties(session, among)
     n, w = options.settings.publication_working_days, options.settings.withdrawal_working_days
     entries = []
-    for r in rows:
+    for decided_on, r in rows:
         people = parties.get(r.id, [])
         main = people[0] if people else None
         kinds = list(r.penalty_kinds or [])
-        publish_by, provisional = options.deadlines.after(r.decided, n)
+        publish_by, provisional = options.deadlines.after(decided_on, n)
         voided_on = r.voided.date() if r.voided else None
         withdraw_by = options.deadlines.after(voided_on, w)[0] if voided_on and r.published else None
         entry: dict[str, Any] = {
             "number": r.number or "",
-            "decided_on": r.decided,
+            "decided_on": decided_on,
             "cause": r.cause,
             "party": party_text(main.kind, main.name, main.legal_representative) if main else "",
             "party_kind": main.kind if main else "",

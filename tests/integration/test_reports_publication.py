@@ -99,8 +99,11 @@ def test_recording_publication_and_withdrawal(desk_env: DeskEnv, tmp_path: Path)
         from datetime import datetime
 
         doc.updated_at = datetime(2026, 10, 30, 9, 0)
-    with desk_env.uow(write=False) as uow:  # no issued decision any more: it left the list of decisions
-        assert "S3" not in by_case(publication_list(uow, periods.between("2026-10-01", "2026-10-31"), TODAY), ids)
+    revoked = by_case(listing(desk_env, "2026-10-01", "2026-10-31"), ids)["S3"]  # still listed: to be withdrawn
+    assert revoked["status"] == "to_withdraw" and revoked["withdraw_by"] == date(2026, 11, 4)  # Fri 30 → Wed 4
+    assert revoked["number"] and revoked["decided_on"] == date(2026, 10, 9)
+    assert desk_env.run("publish", "--withdraw", s3, "--on", "2026-11-02", "--reason", "处罚决定被撤销").code == 0
+    assert by_case(listing(desk_env, "2026-10-01", "2026-10-31"), ids)["S3"]["status"] == "withdrawn"
     g1 = str(ids["G1"])
     with desk_env.uow() as uow:
         doc = uow.session.scalars(select(Document).where(Document.case_id == ids["G1"],

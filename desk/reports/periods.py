@@ -23,7 +23,7 @@ class Period:
 
 def month(text: str) -> Period:
     """``YYYY-MM`` → the month."""
-    found = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    found = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not found or not 1 <= int(found[2]) <= 12 or int(found[1]) < 1900:
         raise UserError("report_bad_month", value=text)
     y, m = int(found[1]), int(found[2])

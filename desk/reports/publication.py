@@ -87,7 +87,8 @@ def _status(entry: dict[str, Any], withdraw_due: bool, today: date) -> str:
 def publication(session: Session, period: Period, options: Options) -> list[dict[str, Any]]:
     """The masked list, by decision date and number; dates as ``date`` objects (``to_json`` makes text)."""
     # per listed case, by its index (case_id): the issued decision's number, when one was voided, what was paid
-    decision = (Document.case_id == Case.id, Document.kind.in_(PENALTY_DECISIONS))
+    # (the kind is tested through coalesce so that SQLite looks the documents up by case_id, not by kind)
+    decision = (Document.case_id == Case.id, func.coalesce(Document.kind, "").in_(PENALTY_DECISIONS))
     number = select(func.max(Document.number)).where(*decision, Document.status == "issued").scalar_subquery()
     void = (*decision, Document.status == "void")
     voided = select(func.max(Document.updated_at)).where(*void).scalar_subquery()

@@ -140,6 +140,17 @@ MESSAGES: dict[str, str] = {
     # -- window (#15)
     # -- end of window (#15)
     # -- reports (#16)
+    "report_bad_month": "“{value}” is not a month; write it as YYYY-MM (e.g. 2026-03).",
+    "report_bad_year": "“{value}” is not a year; write it as YYYY (e.g. 2026).",
+    "report_bad_date": "{option} “{value}” is not a real date; write it as YYYY-MM-DD.",
+    "report_range_reversed": "The period starts on {start}, after its end {end}: swap --from and --to.",
+    "report_unwritable": "Cannot write {path} ({detail}); choose a folder you may write to.",
+    "publish_no_decision": "Case {ref} has no penalty decision; only a penalty decision is published.",
+    "publish_before_decision": "Publication on {on} would come before the decision of {decided}.",
+    "report_date_future": "{on} is after today; record what has happened.",
+    "withdraw_reason_missing": "Say why the publication is withdrawn (--reason), e.g. 处罚决定已被撤销.",
+    "withdraw_not_published": "Case {ref} was never published; there is nothing to withdraw.",
+    "withdraw_before_publication": "Withdrawal on {on} would come before the publication of {published}.",
     # -- end of reports (#16)
     # -- discretion (#17)
     "discretion_file_type": "{path}: a discretion standard is a .toml or .xlsx file.",

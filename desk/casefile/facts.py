@@ -67,6 +67,7 @@ EVENT_TYPES = (
     "transferred",
     "transfer_receipt",
     "published",
+    "withdrawn",
     "reconsideration",
     "litigation",
     "closed",
@@ -87,6 +88,10 @@ class AgencySettings:
     statement_working_days: int = 3
     hearing_request_working_days: int = 5
     publication_working_days: int = 7
+    # publication (#16): working days to withdraw a published decision that was changed or revoked, and
+    # whether a decision whose only penalty is a warning is published at all
+    withdrawal_working_days: int = 3
+    publish_warnings: bool = False
     extension_days: int = 30
     no_penalty_needs_notice: bool = True
     no_penalty_needs_collective: bool = True

@@ -96,6 +96,7 @@ class Event(Base):
     """A dated step of the procedure (filed, notified, hearing held, paid, closed …)."""
 
     __tablename__ = "event"
+    __table_args__ = (Index("ix_event_type_on", "type", "on", "case_id"),)  # reports (#16)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
@@ -117,7 +118,8 @@ class Document(Base):
     """A document of a case: drafted, then issued (numbered, frozen), possibly voided; served or not."""
 
     __tablename__ = "document"
-    __table_args__ = (UniqueConstraint("agency_id", "number"),)
+    __table_args__ = (UniqueConstraint("agency_id", "number"),
+                      Index("ix_document_kind_issued", "kind", "issued_on", "case_id"))  # reports (#16)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)

@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.deadlines_dock.toggleViewAction())
         self.forms_action = view.addAction(_("Pre-numbered forms (票据/表单)"), self.open_forms)
 
+        reports = bar.addMenu(_("&Reports"))  # reports (#16)
+        self.stats_action = reports.addAction(_("Statistics"), self.open_stats)
+        self.publication_action = reports.addAction(_("Publication list"), self.open_publication)
+
         settings_menu = bar.addMenu(_("&Settings"))
         settings_menu.addAction(_("Discretion standards…"), self._standards)  # (#17)
         lang_menu = settings_menu.addMenu(_("Language"))
@@ -104,6 +108,26 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.standards = StandardsDialog(self.runner, self.session, self)
             self.standards.open()
+
+    def open_stats(self) -> QWidget | None:
+        """The 统计 view in a tab (reports, #16)."""
+        if self.session is None:
+            return None
+        from desk.ui.stats_view import StatsView
+
+        view = StatsView(self.runner, self.session)
+        self.add_tab(view, _("Statistics"))
+        return view
+
+    def open_publication(self) -> QWidget | None:
+        """The 公示 view in a tab (reports, #16)."""
+        if self.session is None:
+            return None
+        from desk.ui.publication_view import PublicationView
+
+        view = PublicationView(self.runner, self.session)
+        self.add_tab(view, _("Publication list"))
+        return view
 
     def _choose_language(self, lang: str) -> None:
         language.choose(lang)

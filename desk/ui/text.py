@@ -65,6 +65,7 @@ EVENTS = {
     "transferred": N_("Transferred"),
     "transfer_receipt": N_("Transfer received"),
     "published": N_("Published"),
+    "withdrawn": N_("Withdrawn"),
     "reconsideration": N_("Reconsideration"),
     "litigation": N_("Litigation"),
     "closed": N_("Closed"),

@@ -78,7 +78,7 @@ def test_the_window_speaks_the_language_and_remembers_its_geometry(demo: DeskEnv
     settle(qtbot, first.runner)
     assert first.tabs.tabText(0) == "案件"
     assert first.cases.model.headerData(0, Qt.Orientation.Horizontal) == "案号"
-    assert [a.text() for a in first.menuBar().actions()] == ["文件(&F)", "视图(&V)", "设置(&S)", "帮助(&H)"]
+    assert [a.text() for a in first.menuBar().actions()] == ["文件(&F)", "视图(&V)", "报表(&R)", "设置(&S)", "帮助(&H)"]
     first.setGeometry(QRect(10, 20, 790, 520))
     size = first.size()
     first.close()

@@ -12,7 +12,7 @@ import pytest
 from desk.casefile.numbers import DEFAULT_PATTERN, parse_number
 from desk.catalogue import Field, catalogue
 from desk.services import documents
-from tests.conftest import SAMPLES, DeskEnv
+from tests.conftest import FIXTURES, DeskEnv
 
 CORE = [k for k in catalogue().values() if k.set == "core"]
 ON = date(2026, 11, 20)
@@ -43,7 +43,7 @@ def test_every_core_kind_drafts_issues_and_renders(desk_env: DeskEnv, source: st
     if source == "demo":
         case_ref = desk_env.run("demo", "--cases", "10").out.split()[9]
     else:
-        case_ref = desk_env.run("import", str(SAMPLES / "cases" / "hearing_clean.json")).out.strip()
+        case_ref = desk_env.run("import", str(FIXTURES / "cases" / "hearing_clean.json")).out.strip()
     seen: dict[str, list[int]] = {}
     undated = []
     for k in CORE:

@@ -119,6 +119,8 @@ MESSAGES: dict[str, str] = {
     # -- discretion (#17)
     # -- end of discretion (#17)
     # -- installer (#18)
+    "no_display": "No display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): start Desk "
+                  "from the desktop, or use its verbs on the command line (desk --help).",
     # -- end of installer (#18)
     # -- speed (#19)
     # -- end of speed (#19)

@@ -35,6 +35,22 @@ def open_window(*, user: str | None = None, ask: bool = True) -> tuple[QApplicat
     return app, window
 
 
+# Qt platform plugins that draw without a display server
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc", "eglfs", "linuxfb")
+
+
+def need_display() -> None:
+    """On Linux and the BSDs the window needs X11 or Wayland (or a headless Qt platform): say so in one line,
+    before Qt aborts with a misleading hint about xcb-cursor0."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in HEADLESS_PLATFORMS:
+        return
+    from desk.errors import UserError
+
+    raise UserError("no_display")
+
+
 def run(*, user: str | None = None, screenshot: Path | None = None, case: str | None = None,
         view: str = "list") -> int:
     """Open the window and run until it closes.
@@ -43,6 +59,7 @@ def run(*, user: str | None = None, screenshot: Path | None = None, case: str | 
     """
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    need_display()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app, window = open_window(user=user, ask=screenshot is None)
     if screenshot is None:

@@ -99,8 +99,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, _("Language"), _("The new language applies when Desk starts again."))
 
     def _about(self) -> None:
-        QMessageBox.about(self, _("About Desk"), _("Desk drafts, numbers, binds and archives the case files of "
-                                                  "administrative law enforcement."))
+        from desk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self).open()
 
     # -- signing in
     def start(self, login: str | None, *, ask: bool = True) -> None:
@@ -117,7 +118,12 @@ class MainWindow(QMainWindow):
             else:
                 self.sign_in(user)
 
-        self.runner.submit(lambda _p: directory(), done=ready)
+        def opened(found: Directory) -> None:  # the first start of a new installation may offer the demo
+            from desk.ui.first_start import DemoOffer
+
+            DemoOffer(self, self.runner, found, ready)
+
+        self.runner.submit(lambda _p: directory(), done=opened if ask else ready)
 
     def ask_sign_in(self) -> None:
         assert self.people is not None

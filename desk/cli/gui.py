@@ -11,6 +11,8 @@ VIEWS = ("list", "case", "editor", "dossier", "check")
 
 def register(sub: Any) -> None:
     p = sub.add_parser("gui", help="open the window")
+    p.add_argument("file", nargs="?", type=Path, metavar="CASE.json",
+                   help="a desk-case/1 file to import and open (how the desktop opens a case file with Desk)")
     p.add_argument("--screenshot", type=Path, metavar="FILE.png",
                    help="show the view, save a picture of the window there, print the path and exit")
     p.add_argument("--case", help="the case to show (id or number); default the first in the list")
@@ -20,6 +22,15 @@ def register(sub: Any) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from desk.ui.app import run
+    from desk.ui.app import need_display, run
 
-    return run(user=args.user, screenshot=args.screenshot, case=args.case, view=args.view)
+    case = args.case
+    if args.file is not None:
+        if args.screenshot is None:
+            need_display()  # before the import: nothing changes when the window cannot open
+        from desk.db.uow import unit_of_work
+        from desk.services.cases import import_case
+
+        with unit_of_work(actor="import") as uow:
+            case = str(import_case(uow, args.file))
+    return run(user=args.user, screenshot=args.screenshot, case=case, view=args.view)

@@ -9,9 +9,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from desk.ui.main_window import MainWindow
+
+
+# the icon sizes rendered from resources/desk.svg (beside the desk package: the source tree and the bundle)
+ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+
+def window_icon() -> QIcon:
+    """Desk's icon in every rendered size; the installed theme icon when the files are not there."""
+    from PySide6.QtGui import QIcon
+
+    files = sorted(ICONS.glob("desk-*.png"))
+    if not files:
+        return QIcon.fromTheme("org.desk.Desk")
+    icon = QIcon()
+    for path in files:
+        icon.addFile(str(path))
+    return icon
 
 
 def open_window(*, user: str | None = None, ask: bool = True) -> tuple[QApplication, MainWindow]:
@@ -25,6 +43,8 @@ def open_window(*, user: str | None = None, ask: bool = True) -> tuple[QApplicat
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("Desk")
+    app.setDesktopFileName("org.desk.Desk")
+    app.setWindowIcon(window_icon())
     language.install(app, lang)
 
     from desk.ui.main_window import MainWindow
@@ -62,7 +82,11 @@ def run(*, user: str | None = None, screenshot: Path | None = None, case: str | 
     need_display()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app, window = open_window(user=user, ask=screenshot is None)
+    from PySide6.QtCore import Qt
+
     if screenshot is None:
+        if case is not None and case.isdigit():  # a case file opened from the desktop: its workspace, once signed in
+            window.signed_in.connect(lambda _s: window.open_case(int(case)), Qt.ConnectionType.SingleShotConnection)
         return app.exec()
 
     from desk.cli import write_out

@@ -80,3 +80,13 @@ def test_about_hides_the_database_password() -> None:
         "postgresql+psycopg://clerk:***@db.local/desk"
     assert about.hidden_password("postgresql+psycopg://clerk@db.local:5432/desk") == \
         "postgresql+psycopg://clerk@db.local:5432/desk"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_case_file_opened_without_a_display_changes_nothing(desk_env: DeskEnv, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    result = desk_env.run("gui", str(FIXTURES / "cases" / "general_clean.json"))
+    assert result.code == 2 and "No display" in result.err
+    assert desk_env.run("cases", "--json").out.strip() == "[]"

@@ -18,6 +18,8 @@ def register(sub: Any) -> None:
     p.add_argument("--case", help="the case to show (id or number); default the first in the list")
     p.add_argument("--view", choices=VIEWS, default="list")
     p.add_argument("--user", help="sign in as this login (default: the last one, else ask)")
+    p.add_argument("--quit-when-shown", action="store_true",
+                   help="print the seconds from launch to the window shown and to its first rows (JSON), then quit")
     p.set_defaults(func=cmd_gui)
 
 
@@ -33,4 +35,4 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
         with unit_of_work(actor="import") as uow:
             case = str(import_case(uow, args.file))
-    return run(user=args.user, screenshot=args.screenshot, case=case, view=args.view)
+    return run(user=args.user, screenshot=args.screenshot, case=case, view=args.view, probe=args.quit_when_shown)

@@ -72,16 +72,22 @@ def need_display() -> None:
 
 
 def run(*, user: str | None = None, screenshot: Path | None = None, case: str | None = None,
-        view: str = "list") -> int:
+        view: str = "list", probe: bool = False) -> int:
     """Open the window and run until it closes.
 
     With ``screenshot``: show ``view`` (of ``case``), save a picture of the window there, print its path, exit.
+    With ``probe``: print how long the window took to show (desk.ui.startup_probe), exit.
     """
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     need_display()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    app, window = open_window(user=user, ask=screenshot is None)
+    app, window = open_window(user=user, ask=screenshot is None and not probe)
+    if probe:
+        from desk.ui.startup_probe import StartupProbe
+
+        StartupProbe(window)
+        return app.exec()
     from PySide6.QtCore import Qt
 
     if screenshot is None:

@@ -19,11 +19,13 @@ ID=org.desk.Desk
 DEPENDS=(
   # the fonts the PDF renderer embeds (宋体/仿宋 → AR PL UMing, 楷体 → AR PL UKai, 黑体 → WenQuanYi Zen Hei)
   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
-  # Qt's system libraries (the same list dev.sh installs, measured on a bare Debian 12), Wayland's client
+  # Qt's system libraries (the same list dev.sh installs, measured on a bare Debian 12)
   libglib2.0-0 libfontconfig1 libdbus-1-3 libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
-  libxcb-xfixes0 libxcb-xkb1 libcups2 libwayland-client0 libwayland-cursor0
+  libxcb-xfixes0 libxcb-xkb1 libcups2
 )
+# a Wayland session: without these Qt opens the window through XWayland
+RECOMMENDS=(libwayland-client0 libwayland-cursor0)
 
 if [ -z "${DESK_REUSE_BUNDLE:-}" ]; then
   "$PY" -m PyInstaller --version >/dev/null 2>&1 || "$PY" -m pip install -q --disable-pip-version-check "pyinstaller>=6.10"
@@ -48,6 +50,7 @@ for png in resources/icons/desk-*.png; do
 done
 
 deps=$(printf '%s, ' "${DEPENDS[@]}"); deps=${deps%, }
+recommends=$(printf '%s, ' "${RECOMMENDS[@]}"); recommends=${recommends%, }
 cat > "$PKG/DEBIAN/control" <<CONTROL
 Package: desk
 Version: $VERSION
@@ -55,6 +58,7 @@ Architecture: $ARCH
 Maintainer: Desk <desk@localhost>
 Installed-Size: $(du -sk --exclude=DEBIAN "$PKG" | cut -f1)
 Depends: $deps
+Recommends: $recommends
 Section: misc
 Priority: optional
 Homepage: https://localhost/desk

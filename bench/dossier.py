@@ -33,7 +33,7 @@ from pathlib import Path
 ISSUABLE = ("penalty_decision", "penalty_prior_notice", "stop_order", "hearing_right_notice", "demand_notice",
             "filing_approval", "service_address_confirmation", "case_source_register", "decision_approval",
             "closing_approval")
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "cases" / "general_clean.json"
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cases" / "general_clean.json"
 TARGETS = {"pages_per_s": 1000, "kib_per_page": 40, "rss_mb": 300}
 
 
@@ -77,7 +77,7 @@ def photo(path: Path, seed: int) -> None:
 
 
 def evidence_case(folder: Path, *, scans: int, scan_pages: int, photos: int) -> Path:
-    """A ``desk-case/1`` file (the shared general sample without its documents) with generated evidence."""
+    """A ``desk-case/1`` file (the general fixture case without its documents) with generated evidence."""
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     data["documents"] = []
     files = folder / "files"

@@ -33,14 +33,14 @@ from desk.render.pdf import render_many, render_pdf
 from desk.render.pdf.libreoffice import convert, soffice
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = Path(os.environ.get("DESK_SHARED", ROOT.parent / "shared")) / "samples" / "cases" / "general_clean.json"
+SAMPLE = ROOT / "tests" / "fixtures" / "cases" / "general_clean.json"
 ISSUED = date(2026, 3, 24)
 PICTURED = {"penalty_decision": "decision", "filing_approval": "filing_approval", "inquiry_record": "inquiry_record"}
 COUNT = 20
 
 
 def filled_documents() -> dict[str, bytes]:
-    """20 kinds, the pictured three first, filled from the shared sample case."""
+    """20 kinds, the pictured three first, filled from the general fixture case."""
     case = load(json.loads(SAMPLE.read_text(encoding="utf-8")), SAMPLE.parent)
     core = [k for k in catalogue().values() if k.set == "core"]
     kinds = [k for k in core if k.id in PICTURED] + [k for k in core if k.id not in PICTURED]

@@ -1,13 +1,14 @@
 """The first start of an installed Desk: offering the demo, once, and only on the default SQLite database.
 
-An office that points Desk at a shared PostgreSQL database (``DESK_DATABASE_URL``) never gets demo data
-from the window, and neither does a database that already has cases or officers. The answer — yes or
-no — is remembered in the data folder, so the question is asked once. On the command line ``desk demo``
-stays the explicit way.
+An office that points Desk at a database of its own (``DESK_DATABASE_URL``: a shared PostgreSQL database, or a
+file chosen on purpose) never gets demo data from the window, and neither does a database that already has
+cases or officers. The answer — yes or no — is remembered in the data folder, so the question is asked once.
+On the command line ``desk demo`` stays the explicit way.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -18,8 +19,9 @@ ANSWERED = "demo-offered"  # a file in the data folder: the question was asked (
 
 
 def default_database() -> bool:
-    """Whether Desk works on its own SQLite file in the data folder (not an office's shared database)."""
-    return config.database_url() == f"sqlite:///{config.desk_home() / 'desk.sqlite3'}"
+    """Whether Desk works on its own SQLite file in the data folder: no database was configured
+    (``DESK_DATABASE_URL`` names an office's shared database, or a file someone chose on purpose)."""
+    return not os.environ.get("DESK_DATABASE_URL")
 
 
 def _answered() -> Path:

@@ -16,11 +16,13 @@ from desk.services import first_start
 from tests.conftest import FIXTURES, DeskEnv
 
 
-def test_demo_offered_once_on_the_default_sqlite_database_only(desk_env: DeskEnv) -> None:
+def test_demo_offered_once_on_the_default_sqlite_database_only(desk_env: DeskEnv,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     if desk_env.backend == "postgresql":  # an office's shared database: never
         assert not first_start.default_database()
         assert not first_start.demo_offer_due()
         return
+    monkeypatch.delenv("DESK_DATABASE_URL")  # nothing configured: Desk's own file in DESK_HOME
     assert first_start.default_database() and first_start.demo_offer_due()
     assert first_start.answer_demo_offer(False) == []
     assert not first_start.demo_offer_due()  # asked once: "no" is remembered
@@ -29,7 +31,8 @@ def test_demo_offered_once_on_the_default_sqlite_database_only(desk_env: DeskEnv
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])  # never offered on PostgreSQL (the test above proves it)
-def test_the_demo_loads_when_the_answer_is_yes(desk_env: DeskEnv) -> None:
+def test_the_demo_loads_when_the_answer_is_yes(desk_env: DeskEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DESK_DATABASE_URL")
     ids = first_start.answer_demo_offer(True)
     listed = desk_env.run("cases", "--json").out
     assert len(ids) == 12 and all(f'"id": {i}' in listed for i in ids)
@@ -39,9 +42,10 @@ def test_the_demo_loads_when_the_answer_is_yes(desk_env: DeskEnv) -> None:
 @pytest.mark.parametrize("backend", ["sqlite"])
 def test_no_offer_for_another_sqlite_file_or_a_database_with_cases(desk_env: DeskEnv, monkeypatch: pytest.MonkeyPatch,
                                                                      tmp_path: Path) -> None:
-    monkeypatch.setenv("DESK_DATABASE_URL", f"sqlite:///{tmp_path / 'office.sqlite3'}")
+    monkeypatch.setenv("DESK_DATABASE_URL", f"sqlite:///{tmp_path / 'office.sqlite3'}")  # a file chosen on purpose
     assert not first_start.demo_offer_due()
-    monkeypatch.setenv("DESK_DATABASE_URL", desk_env.url)
+    monkeypatch.delenv("DESK_DATABASE_URL")
+    assert first_start.demo_offer_due()
     assert desk_env.run("import", str(FIXTURES / "cases" / "general_clean.json")).code == 0
     assert not first_start.demo_offer_due()
 

@@ -30,7 +30,9 @@ def _question(qtbot: QtBot, window: MainWindow) -> QMessageBox:
 
 @pytest.mark.parametrize("backend", ["sqlite"])
 @pytest.mark.parametrize("answer", ["yes", "no"])
-def test_an_empty_default_database_offers_the_demo_once(desk_env: DeskEnv, qtbot: QtBot, answer: str) -> None:
+def test_an_empty_default_database_offers_the_demo_once(desk_env: DeskEnv, qtbot: QtBot, answer: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DESK_DATABASE_URL")  # nothing configured: Desk's own SQLite file in DESK_HOME
     window = _shown(qtbot)
     window.start(None)
     box = _question(qtbot, window)

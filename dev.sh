@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Desk on a fresh Debian/Ubuntu machine:
-#   ./dev.sh start   installs everything, then opens Desk on its SQLite database (demo data when empty)
+#   ./dev.sh start   installs everything, then opens Desk on its SQLite database (offers the demo the first time)
 #   ./dev.sh test    installs everything, starts a private PostgreSQL, runs ruff, mypy and the whole suite
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,7 +16,8 @@ APT_PACKAGES=(
   # Chinese TrueType fonts the PDF renderer embeds
   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei
 )
-TEST_APT_PACKAGES=(poppler-utils postgresql libreoffice-writer-nogui)
+# fonts-liberation: the Latin faces the PDF tests expect (LibreOffice without recommends does not bring them)
+TEST_APT_PACKAGES=(poppler-utils postgresql libreoffice-writer-nogui fonts-liberation)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -39,14 +40,16 @@ install_python() {
 start_postgres() {
   # a private cluster on 127.0.0.1, owned by the postgres user when we are root (initdb refuses root)
   local bin; bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-  local dir=${DESK_PG_DIR:-/tmp/desk-pg-$$} port=${DESK_PG_PORT:-54329} run=()
+  local dir=${DESK_PG_DIR:-/tmp/desk-pg-$$} port=${DESK_PG_PORT:-54329} run=() remove=""
+  [ -z "${DESK_PG_DIR:-}" ] && remove="rm -rf $dir"  # our own folder goes when we exit (40-55 MB)
   [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
   mkdir -p "$dir" && { [ "$(id -u)" = 0 ] && chown postgres "$dir"; true; }
   "${run[@]}" "$bin/initdb" -D "$dir/data" -U desk --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-h 127.0.0.1 -p $port -k $dir -F" start >/dev/null
   export DESK_TEST_PG_URL="postgresql+psycopg://desk@127.0.0.1:$port/postgres"
   # expanded now: the EXIT trap runs after this function's locals are gone
-  trap "${run[*]} $bin/pg_ctl -D $dir/data -m immediate stop >/dev/null 2>&1 || true" EXIT
+  trap "${run[*]} $bin/pg_ctl -D $dir/data -m immediate stop >/dev/null 2>&1 || true; $remove" EXIT
+  trap "exit 130" INT TERM  # Ctrl-C too: through the EXIT trap
   echo "== PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
@@ -55,7 +58,7 @@ case "${1:-start}" in
     install_system "${APT_PACKAGES[@]}"
     install_python postgres
     "$VENV/bin/desk" init
-    if [ "$("$VENV/bin/desk" cases --json)" = "[]" ]; then "$VENV/bin/desk" demo >/dev/null; fi
+    # no demo data here: the window offers it once, on the default SQLite database only; "desk demo" on demand
     exec "$VENV/bin/desk" "${@:2}"
     ;;
   test)

@@ -40,9 +40,7 @@ from _common import Figure, at_least, at_most, show
 ISSUABLE = ("penalty_decision", "penalty_prior_notice", "stop_order", "hearing_right_notice", "demand_notice",
             "filing_approval", "service_address_confirmation", "case_source_register", "decision_approval",
             "closing_approval")
-_FIXTURE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cases" / "general_clean.json"
-_SHARED = Path(os.environ.get("DESK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-SAMPLE = _FIXTURE if _FIXTURE.exists() else _SHARED / "samples" / "cases" / "general_clean.json"
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "cases" / "general_clean.json"
 TARGETS = {"warm_pps": 1000, "cold_pps": 400, "kib_per_page": 40, "rss_mb": 300}
 
 

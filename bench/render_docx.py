@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import statistics
 import sys
 import time
@@ -26,7 +25,7 @@ from desk.casefile.schema import load
 from desk.render.docx_fill import build_context, default_fields, render_docx, template_for, validate_fields
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = Path(os.environ.get("DESK_SHARED", ROOT.parent / "shared")) / "samples" / "cases" / "general_clean.json"
+SAMPLE = ROOT / "tests" / "fixtures" / "cases" / "general_clean.json"
 NUMBER = "东综执罚决字〔2026〕21号"
 ISSUED = date(2026, 3, 24)
 

@@ -174,6 +174,8 @@ MESSAGES: dict[str, str] = {
     "(e.g. 减轻：行政处罚法第三十二条第（一）项 主动消除或者减轻违法行为危害后果).",
     # -- end of discretion (#17)
     # -- installer (#18)
+    "no_display": "No display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): start Desk "
+                  "from the desktop, or use its verbs on the command line (desk --help).",
     # -- end of installer (#18)
     # -- speed (#19)
     # -- end of speed (#19)

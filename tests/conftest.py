@@ -15,14 +15,35 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-# the shared specs and samples sit beside the repository (CI clones main with shared/ next to it)
+# our own fixture cases and bad inputs: what the tests use, from a plain clone
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# the shared specs and samples sit beside the repository (CI clones main with shared/ next to it): the
+# conformance tests against them run when they are there and are reported as skipped when not
 SHARED = Path(os.environ.get("DESK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SAMPLES = SHARED / "samples"
+NO_SHARED = f"no shared specs and samples at {SHARED} (CI clones them beside the repository; or set DESK_SHARED)"
+needs_shared = pytest.mark.skipif(not SAMPLES.is_dir(), reason=NO_SHARED)
 BACKENDS = [b for b in os.environ.get("DESK_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
 _counter = itertools.count()
+
+
+def case_files(folder: str = "cases", *, shared: bool = True) -> list[Any]:
+    """Parameters: our fixture files in ``folder`` (``cases`` or ``bad``), then (``shared``) the shared samples'
+    — or, without ../shared, one parameter reported as skipped. Ids: ``own-NAME`` and ``shared-NAME``."""
+
+    def listed(root: Path) -> list[Path]:
+        return sorted(p for p in (root / folder).glob("*.json") if not p.name.endswith(".expect.json"))
+
+    params = [pytest.param(p, id=f"own-{p.stem}") for p in listed(FIXTURES)]
+    if not shared:
+        return params
+    if SAMPLES.is_dir():
+        return params + [pytest.param(p, id=f"shared-{p.stem}") for p in listed(SAMPLES)]
+    return [*params, pytest.param(None, id="shared", marks=pytest.mark.skip(reason=NO_SHARED))]
 
 
 @dataclass

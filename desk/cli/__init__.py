@@ -29,6 +29,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desk", description="Desk — administrative enforcement case files")
+    parser.add_argument("--version", action="store_true", help="print Desk's version and exit")
     sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
     for name in VERB_MODULES:
         try:
@@ -46,6 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(args_list or ["gui"])
+        if args.version:
+            from desk import __version__
+
+            write_out(f"desk {__version__}\n")
+            return 0
         if not getattr(args, "func", None):
             parser.print_help()
             return 2

@@ -134,8 +134,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, _("Language"), _("The new language applies when Desk starts again."))
 
     def _about(self) -> None:
-        QMessageBox.about(self, _("About Desk"), _("Desk drafts, numbers, binds and archives the case files of "
-                                                  "administrative law enforcement."))
+        from desk.ui.about_dialog import AboutDialog
+
+        AboutDialog(self).open()
 
     # -- signing in
     def start(self, login: str | None, *, ask: bool = True) -> None:
@@ -152,7 +153,12 @@ class MainWindow(QMainWindow):
             else:
                 self.sign_in(user)
 
-        self.runner.submit(lambda _p: directory(), done=ready)
+        def opened(found: Directory) -> None:  # the first start of a new installation may offer the demo
+            from desk.ui.first_start import DemoOffer
+
+            DemoOffer(self, self.runner, found, ready)
+
+        self.runner.submit(lambda _p: directory(), done=opened if ask else ready)
 
     def new_case(self) -> None:
         """File › New case: register a case (案源登记) and open it."""

@@ -1,4 +1,4 @@
-"""Cases to archive in the archive tests: the shared samples, imported through the command line."""
+"""Cases to archive in the archive tests: our fixture cases, imported through the command line."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from pathlib import Path
 from sqlalchemy import create_engine, select
 
 from desk.models import Base
-from tests.conftest import SAMPLES, DeskEnv
+from tests.conftest import FIXTURES, DeskEnv
 
 Snapshot = dict[str, list[tuple[object, ...]]]
 
 
 def imported(env: DeskEnv, sample: str) -> str:
-    result = env.run("import", str(SAMPLES / "cases" / f"{sample}.json"))
+    result = env.run("import", str(FIXTURES / "cases" / f"{sample}.json"))
     assert result.code == 0, result.err
     return result.out.strip()
 

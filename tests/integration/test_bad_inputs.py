@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLES, DeskEnv
+from tests.conftest import FIXTURES, DeskEnv
 
-BASE = json.loads((SAMPLES / "cases" / "general_clean.json").read_text(encoding="utf-8"))
+BASE = json.loads((FIXTURES / "cases" / "general_clean.json").read_text(encoding="utf-8"))
 Doc = dict[str, Any]
 
 
@@ -105,7 +105,7 @@ def test_every_problem_is_named_at_once(desk_env: DeskEnv, tmp_path: Path) -> No
 
 def test_message_in_chinese_by_default(desk_env: DeskEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESK_LANG", "zh_CN")
-    result = desk_env.run("import", str(SAMPLES / "bad" / "unknown_kind.json"))
+    result = desk_env.run("import", str(FIXTURES / "bad" / "unknown_kind.json"))
     assert result.code == 2
     assert "未知的文书种类" in result.err
 

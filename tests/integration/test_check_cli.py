@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES, DeskEnv
-
-CASES = sorted(p for p in (SAMPLES / "cases").glob("*.json") if not p.name.endswith(".expect.json"))
+from tests.conftest import FIXTURES, DeskEnv, case_files
 
 
 def _import(env: DeskEnv, path: Path) -> str:
@@ -18,7 +16,7 @@ def _import(env: DeskEnv, path: Path) -> str:
     return result.out.strip()
 
 
-@pytest.mark.parametrize("sample", CASES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("sample", case_files())
 def test_check_json_and_exit_code(desk_env: DeskEnv, sample: Path) -> None:
     expected = json.loads(sample.with_suffix(".expect.json").read_text(encoding="utf-8"))
     case_id = _import(desk_env, sample)
@@ -31,11 +29,11 @@ def test_check_json_and_exit_code(desk_env: DeskEnv, sample: Path) -> None:
 
 
 def test_check_by_number_text_and_all(desk_env: DeskEnv) -> None:
-    clean = _import(desk_env, SAMPLES / "cases" / "general_clean.json")
+    clean = _import(desk_env, FIXTURES / "cases" / "general_clean.json")
     text = desk_env.run("check", "东综执立字〔2026〕21号")
     assert text.code == 0 and "may be archived, score 100/100" in text.out
     assert desk_env.run("check", "--all").code == 0
-    _import(desk_env, SAMPLES / "cases" / "hearing_right_missing.json")
+    _import(desk_env, FIXTURES / "cases" / "hearing_right_missing.json")
     every = desk_env.run("check", "--all", "--json")
     assert every.code == 1
     assert [r["archivable"] for r in json.loads(every.out)] == [True, False]

@@ -1,4 +1,4 @@
-"""The bound dossier, read back from the PDF: every demo case and every shared sample, both volumes.
+"""The bound dossier, read back from the PDF: every demo case and every fixture case, both volumes.
 
 For each volume: page count = sheets + Σ item pages (+ blank backs in duplex); the stamped numbers (read with
 pdftotext) run 1… over the content pages only — none on the cover, index, reference sheet or blanks; each
@@ -20,9 +20,8 @@ import pytest
 
 from desk.dossier.stamps import INSET_X, INSET_Y
 from desk.services.dossier import DossierResult, build_dossier
-from tests.conftest import SAMPLES, DeskEnv
+from tests.conftest import FIXTURES, DeskEnv, case_files
 
-CASES = sorted(p for p in (SAMPLES / "cases").glob("*.json") if not p.name.endswith(".expect.json"))
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 
@@ -129,7 +128,7 @@ def test_every_demo_case_binds_both_volumes(desk_env: DeskEnv, tmp_path: Path) -
             check_volume(build(desk_env, case_id, tmp_path / f"{case_id}-{volume}.pdf", volume=volume))
 
 
-@pytest.mark.parametrize("sample", CASES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("sample", case_files(shared=False))
 def test_every_sample_binds_both_volumes_through_the_cli(desk_env: DeskEnv, sample: Path, tmp_path: Path) -> None:
     case_id = desk_env.run("import", str(sample)).out.strip()
     done = desk_env.run("dossier", case_id, "-o", str(tmp_path / "案卷.pdf"), "--volume", "all")
@@ -142,7 +141,7 @@ def test_every_sample_binds_both_volumes_through_the_cli(desk_env: DeskEnv, samp
 
 
 def test_order_follows_the_profile(desk_env: DeskEnv, tmp_path: Path) -> None:
-    case_id = desk_env.run("import", str(SAMPLES / "cases" / "general_clean.json")).out.strip()
+    case_id = desk_env.run("import", str(FIXTURES / "cases" / "general_clean.json")).out.strip()
     default = check_volume(build(desk_env, case_id, tmp_path / "d.pdf"))
     chronological = check_volume(build(desk_env, case_id, tmp_path / "c.pdf", profile="chronological"))
     assert default == ["行政处罚决定书", "行政处罚决定书送达回证", "行政处罚事先告知书", "行政处罚事先告知书送达回证",
@@ -155,7 +154,7 @@ def test_order_follows_the_profile(desk_env: DeskEnv, tmp_path: Path) -> None:
 
 
 def test_duplex_starts_every_item_on_a_front_page(desk_env: DeskEnv, tmp_path: Path) -> None:
-    case_id = desk_env.run("import", str(SAMPLES / "cases" / "hearing_clean.json")).out.strip()
+    case_id = desk_env.run("import", str(FIXTURES / "cases" / "hearing_clean.json")).out.strip()
     result = build(desk_env, case_id, tmp_path / "duplex.pdf", duplex=True)
     check_volume(result, duplex=True)
     assert any(p.label.startswith("空白") for p in pikepdf.open(result.path).pages)
@@ -178,7 +177,7 @@ def evidence_sample(folder: Path) -> Path:
         {"title": "当事人身份证复印件", "kind": "identity", "pages": 1},
         {"title": "损坏的书证", "kind": "documentary", "file": "files/broken.pdf"},
     ]
-    data["documents"] = json.loads(Path(SAMPLES / "cases" / "general_clean.json").read_text("utf-8"))["documents"]
+    data["documents"] = json.loads(Path(FIXTURES / "cases" / "general_clean.json").read_text("utf-8"))["documents"]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
 
@@ -208,7 +207,7 @@ def test_evidence_is_bound_and_what_is_not_is_noted(desk_env: DeskEnv, tmp_path:
 def test_cancel_leaves_no_file(desk_env: DeskEnv, tmp_path: Path) -> None:
     from desk.errors import Cancelled
 
-    case_id = desk_env.run("import", str(SAMPLES / "cases" / "hearing_clean.json")).out.strip()
+    case_id = desk_env.run("import", str(FIXTURES / "cases" / "hearing_clean.json")).out.strip()
     seen: list[str] = []
     for stop_at in ("layout", "save"):
         seen.clear()
@@ -221,7 +220,7 @@ def test_cancel_leaves_no_file(desk_env: DeskEnv, tmp_path: Path) -> None:
 def test_pdfa_option_declares_pdfa_2b(desk_env: DeskEnv, tmp_path: Path) -> None:
     from desk.services.dossier import DossierOptions
 
-    case_id = desk_env.run("import", str(SAMPLES / "cases" / "general_clean.json")).out.strip()
+    case_id = desk_env.run("import", str(FIXTURES / "cases" / "general_clean.json")).out.strip()
     result = build(desk_env, case_id, tmp_path / "a.pdf", options=DossierOptions(pdfa=True))
     pdf = pikepdf.open(result.path)
     meta = pdf.open_metadata()
@@ -253,7 +252,7 @@ def test_a_document_that_cannot_be_drawn_is_noted_and_the_rest_bound(desk_env: D
         return real(uow, ref)  # type: ignore[arg-type]
 
     monkeypatch.setattr(sources.documents, "docx_bytes", docx_bytes)
-    case_id = desk_env.run("import", str(SAMPLES / "cases" / "general_clean.json")).out.strip()
+    case_id = desk_env.run("import", str(FIXTURES / "cases" / "general_clean.json")).out.strip()
     result = build(desk_env, case_id, tmp_path / "x.pdf")
     assert "询问笔录" not in check_volume(result)
     reference = read_pages(result.path)[-1].text

@@ -13,7 +13,7 @@ from desk.casefile.numbers import DEFAULT_PATTERN, parse_number
 from desk.catalogue import Field, catalogue
 from desk.services import documents
 from desk.services.cases import resolve
-from tests.conftest import SAMPLES, DeskEnv
+from tests.conftest import FIXTURES, DeskEnv
 
 CORE = [k for k in catalogue().values() if k.set == "core"]
 ON = date(2026, 11, 20)
@@ -48,7 +48,7 @@ def test_every_core_kind_drafts_issues_and_renders(desk_env: DeskEnv, source: st
     if source == "demo":
         case_ref = desk_env.run("demo", "--cases", "10").out.split()[9]
     else:
-        case_ref = desk_env.run("import", str(SAMPLES / "cases" / "hearing_clean.json")).out.strip()
+        case_ref = desk_env.run("import", str(FIXTURES / "cases" / "hearing_clean.json")).out.strip()
     with desk_env.uow(write=False) as uow:
         squad = resolve(uow, case_ref).squad
     # the 当场处罚决定书 is entered on a pre-printed form of a block the case's squad holds (forms, #20)

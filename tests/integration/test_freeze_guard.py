@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from desk.errors import DeskError, FrozenError
 from desk.models import Case, Document, Event
-from tests.conftest import SAMPLES, DeskEnv
+from tests.conftest import FIXTURES, DeskEnv
 
 
 def _archived(env: DeskEnv) -> int:
-    case_id = int(env.run("import", str(SAMPLES / "cases" / "general_clean.json")).out)
+    case_id = int(env.run("import", str(FIXTURES / "cases" / "general_clean.json")).out)
     with env.uow() as uow:
         uow.session.get(Case, case_id).status = "archived"  # the archiving transaction's own change passes
     return case_id
@@ -33,7 +33,7 @@ def test_direct_changes_to_an_archived_case_are_refused(desk_env: DeskEnv) -> No
 
 
 def test_open_cases_are_not_affected(desk_env: DeskEnv) -> None:
-    case_id = int(desk_env.run("import", str(SAMPLES / "cases" / "general_clean.json")).out)
+    case_id = int(desk_env.run("import", str(FIXTURES / "cases" / "general_clean.json")).out)
     with desk_env.uow() as uow:
         uow.session.get(Case, case_id).cause = "随意倾倒餐厨垃圾"
     with desk_env.uow(write=False) as uow:

@@ -1,4 +1,4 @@
-"""desk import / export against the shared samples and our own bad inputs, on every backend."""
+"""desk import / export against our fixture cases and bad inputs and the shared samples, on every backend."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import SAMPLES, DeskEnv
-
-CASES = sorted(p for p in (SAMPLES / "cases").glob("*.json") if not p.name.endswith(".expect.json"))
-BAD = sorted(p for p in (SAMPLES / "bad").glob("*.json"))
+from tests.conftest import FIXTURES, DeskEnv, case_files
 
 
 def count(env: DeskEnv) -> int:
@@ -20,7 +17,7 @@ def count(env: DeskEnv) -> int:
     return len(json.loads(result.out))
 
 
-@pytest.mark.parametrize("sample", CASES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("sample", case_files())
 def test_sample_imports_and_round_trips_byte_identical(desk_env: DeskEnv, sample: Path, tmp_path: Path) -> None:
     first = desk_env.run("import", str(sample))
     assert first.code == 0, first.err
@@ -47,14 +44,14 @@ def test_sample_imports_and_round_trips_byte_identical(desk_env: DeskEnv, sample
     assert desk_env.run("export", second.out.strip()).out == exported.out
 
 
-@pytest.mark.parametrize("bad", BAD, ids=lambda p: p.stem)
+@pytest.mark.parametrize("bad", case_files("bad"))
 def test_shared_bad_input_refused(desk_env: DeskEnv, bad: Path) -> None:
     if bad.stem == "duplicate_number":
-        assert desk_env.run("import", str(SAMPLES / "cases" / "general_clean.json")).code == 0
+        assert desk_env.run("import", str(bad.parents[1] / "cases" / "general_clean.json")).code == 0
     before = count(desk_env)
     result = desk_env.run("import", str(bad))
     assert result.code == 2
-    assert (SAMPLES / "bad" / f"{bad.stem}.expect.txt").read_text(encoding="utf-8").strip() in result.err
+    assert bad.with_suffix(".expect.txt").read_text(encoding="utf-8").strip() in result.err
     assert "Traceback" not in result.err
     assert count(desk_env) == before
 
@@ -63,7 +60,7 @@ def test_counters_move_past_imported_numbers(desk_env: DeskEnv) -> None:
     from desk.models import Agency
     from desk.services import numbering
 
-    assert desk_env.run("import", str(SAMPLES / "cases" / "general_clean.json")).code == 0
+    assert desk_env.run("import", str(FIXTURES / "cases" / "general_clean.json")).code == 0
     with desk_env.uow() as uow:
         agency = uow.session.scalars(select(Agency)).one()
         assert numbering.peek(uow, agency, "罚决", 2026) == "东综执罚决字〔2026〕22号"
@@ -72,7 +69,7 @@ def test_counters_move_past_imported_numbers(desk_env: DeskEnv) -> None:
 
 
 def test_duplicate_against_database_refused_and_nothing_changed(desk_env: DeskEnv) -> None:
-    sample = SAMPLES / "cases" / "general_clean.json"
+    sample = FIXTURES / "cases" / "general_clean.json"
     assert desk_env.run("import", str(sample)).code == 0
     result = desk_env.run("import", str(sample))
     assert result.code == 2
@@ -83,7 +80,7 @@ def test_duplicate_against_database_refused_and_nothing_changed(desk_env: DeskEn
 def test_evidence_files_are_stored_by_checksum_and_exported(desk_env: DeskEnv, tmp_path: Path) -> None:
     import hashlib
 
-    raw = json.loads((SAMPLES / "cases" / "general_clean.json").read_text(encoding="utf-8"))
+    raw = json.loads((FIXTURES / "cases" / "general_clean.json").read_text(encoding="utf-8"))
     (tmp_path / "files").mkdir()
     photo = b"%PDF-1.4 fake evidence bytes"
     (tmp_path / "files" / "photos.pdf").write_bytes(photo)
@@ -103,7 +100,7 @@ def test_evidence_files_are_stored_by_checksum_and_exported(desk_env: DeskEnv, t
 
 
 def test_cases_json_shape(desk_env: DeskEnv) -> None:
-    desk_env.run("import", str(SAMPLES / "cases" / "summary_over_limit.json"))
+    desk_env.run("import", str(FIXTURES / "cases" / "summary_over_limit.json"))
     rows = json.loads(desk_env.run("cases", "--json").out)
     assert {"id", "number", "cause", "party", "procedure", "outcome", "status"} <= set(rows[0])
     assert rows[0]["party"] == "郑小军" and rows[0]["procedure"] == "summary"

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desk.models import Document, NumberLog
 from desk.services import documents
-from tests.conftest import SAMPLES, DeskEnv
+from tests.conftest import FIXTURES, DeskEnv
 
 ROOT = Path(__file__).resolve().parents[2]
 RECTIFY = ("--set", "correction=立即清除倾倒的垃圾，恢复绿化带原状", "--set", "deadline=2026-11-27")
@@ -21,7 +21,7 @@ INQUIRY = ("--set", "inquiry_at=2026-11-25T09:30", "--set", "inquiry_place=东�
 
 
 def _case(env: DeskEnv) -> str:
-    result = env.run("import", str(SAMPLES / "cases" / "general_clean.json"))
+    result = env.run("import", str(FIXTURES / "cases" / "general_clean.json"))
     assert result.code == 0, result.err
     return result.out.strip()
 

@@ -13,12 +13,12 @@ from desk.dossier.plan import REGENERATED, plan_volume
 from desk.dossier.profile import load_profile
 from desk.errors import UserError
 from desk.services.cases import read_case_json
-from tests.conftest import SAMPLES
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture
 def hearing() -> CaseFile:
-    return read_case_json(SAMPLES / "cases" / "hearing_clean.json")
+    return read_case_json(FIXTURES / "cases" / "hearing_clean.json")
 
 
 def titles(cf: CaseFile, profile: str, volume: str) -> list[tuple[str, str]]:

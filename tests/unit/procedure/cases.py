@@ -1,23 +1,19 @@
-"""Building test cases: a shared sample loaded as a ``CaseFile``, changed with ``dataclasses.replace``."""
+"""Building test cases: a fixture case loaded as a ``CaseFile``, changed with ``dataclasses.replace``."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from desk.casefile import schema
 from desk.casefile.facts import CaseFile, Document, Event
 from desk.procedure.calendar import Calendar
 from desk.procedure.checker import Finding, check
+from tests.conftest import FIXTURES
 
-_TESTS = Path(__file__).resolve().parents[2]
-SHARED = _TESTS.parent.parent / "shared"
-if not SHARED.exists():  # CI clones the repo with shared/ beside it
-    SHARED = _TESTS.parent / "shared"
-CASES = SHARED / "samples" / "cases"
+CASES = FIXTURES / "cases"
 TODAY = date(2026, 11, 21)
 
 

@@ -15,9 +15,9 @@ from desk.casefile.facts import CaseFile, Officer
 from desk.procedure.checker import check
 from desk.procedure.registry import PREDICATES
 from desk.procedure.ruleset import rules
+from tests.conftest import SHARED, needs_shared
 
 from .cases import (
-    SHARED,
     add,
     change_case,
     change_doc,
@@ -42,6 +42,7 @@ def clean() -> CaseFile:
     return sample("general_clean")
 
 
+@needs_shared
 def test_every_rule_of_rules_md_is_defined_and_registered() -> None:
     text = (SHARED / "domain" / "rules.md").read_text(encoding="utf-8")
     listed = dict(re.findall(r"^\| `(R-[A-Z0-9-]+)` \| (blocker|major|minor) \|", text, re.M))

@@ -1,4 +1,4 @@
-"""Every shared sample case gives exactly the rule ids and archivability its .expect.json names."""
+"""Every fixture case and shared sample case gives exactly the rule ids and archivability its .expect.json names."""
 
 from __future__ import annotations
 
@@ -7,21 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from desk.casefile import schema
 from desk.procedure.checker import check
+from tests.conftest import case_files
 
-from .cases import CASES, TODAY, sample
-
-SAMPLES = sorted(p for p in CASES.glob("*.json") if not p.name.endswith(".expect.json"))
-
-
-def test_samples_are_there() -> None:
-    assert len(SAMPLES) >= 5
+from .cases import TODAY, sample
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_fixture_cases_are_there() -> None:
+    assert len(case_files(shared=False)) >= 5
+
+
+@pytest.mark.parametrize("path", case_files())
 def test_sample_gives_expected_findings(path: Path) -> None:
     expected = json.loads(path.with_suffix(".expect.json").read_text(encoding="utf-8"))
-    report = check(sample(path.stem), today=TODAY)
+    report = check(schema.load(json.loads(path.read_text(encoding="utf-8"))), today=TODAY)
     assert sorted({f.rule for f in report.findings}) == sorted(expected["rules"])
     assert report.archivable is expected["archivable"]
 

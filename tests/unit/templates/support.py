@@ -1,13 +1,11 @@
-"""Helpers for the template tests: the shared sample cases, filling a kind, reading a DOCX back."""
+"""Helpers for the template tests: the fixture cases, filling a kind, reading a DOCX back."""
 
 from __future__ import annotations
 
 import io
 import json
-import os
 from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -16,9 +14,9 @@ from desk.casefile import schema
 from desk.casefile.facts import CaseFile
 from desk.catalogue import Kind, catalogue
 from desk.render.docx_fill import build_context, default_fields, render_docx
+from tests.conftest import FIXTURES
 
-SHARED = Path(os.environ.get("DESK_SHARED", Path(__file__).resolve().parents[4] / "shared"))
-CASES = SHARED / "samples" / "cases"
+CASES = FIXTURES / "cases"
 TODAY = date(2026, 4, 1)
 ISSUED = date(2026, 3, 24)
 SPECIAL_NAME = '江城市H&M<味香>"园"餐饮有限公司'

@@ -1,4 +1,4 @@
-"""Every core kind fills for every shared sample case, completely and with the case's particulars."""
+"""Every core kind fills for every fixture case, completely and with the case's particulars."""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "dossier": frozenset({"clerk", "reviewer", "archivist"}),
     "archive": frozenset({"archivist"}),
     "calendar": frozenset({"admin"}),
+    "settings": frozenset({"admin"}),
 }
 
 

@@ -29,11 +29,6 @@ def agency_facts(agency: Agency, squad: str = "") -> f.Agency:
     )
 
 
-AGENCY_COLUMNS = ("reconsideration_body", "court", "contact_person", "contact_phone", "contact_address",
-                  "payment_bank", "payment_account_name", "payment_account", "payment_channel",
-                  "public_security", "transfer_to")
-
-
 def agency_columns(a: f.Agency) -> dict[str, str]:
     """The agency's document settings from a case file, by column name (empty when the file has none)."""
     return {

@@ -1,6 +1,6 @@
 """Build the shipped DOCX templates and the [[fields]] of their manifests from tools/templates/.
 
-    python -m tools.make_templates            # every core kind
+    python -m tools.make_templates            # every kind (core and ext)
     python -m tools.make_templates KIND…      # only these
 
 Re-runnable: it overwrites desk/templates/<kind>/template.docx and the part of manifest.toml below
@@ -16,6 +16,7 @@ from desk.catalogue import TEMPLATES_DIR, catalogue, load_manifest
 from tools.templates import (
     forms_approvals,
     forms_decisions,
+    forms_ext,
     forms_notices,
     forms_records,
     forms_reports,
@@ -29,6 +30,7 @@ from tools.templates.fieldsets import write_fields
 MODULES = (
     forms_approvals,
     forms_decisions,
+    forms_ext,
     forms_notices,
     forms_records,
     forms_reports,

@@ -49,7 +49,7 @@ def _moment(value: object) -> str:
     if isinstance(value, datetime):
         return f"{format_date(value.date())}{value.hour}时{value.minute:02d}分"
     if isinstance(value, date):
-        return f"{format_date(value)}　时　分"
+        return format_date(value)
     return f"{BLANK_DATE}　　时　　分"
 
 
@@ -78,6 +78,8 @@ def _printed(field: Field, value: object) -> dict[str, object]:
             name: clean("、".join(o.name for o in officers)),
             f"{name}_certificates": clean("、".join(o.certificate for o in officers if o.certificate)),
         }
+    if name == "cause" and isinstance(value, str):  # templates say 涉嫌{{ cause }}: never 涉嫌涉嫌
+        return {name: clean(value.removeprefix("涉嫌"))}
     if field.type == "choice":
         return {name: clean(label(str(value))) if value is not None else ""}
     return {name: clean(str(value)) if value is not None else ""}

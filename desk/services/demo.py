@@ -323,7 +323,10 @@ def make_demo(uow: UnitOfWork, *, cases: int = 12, today: date | None = None, se
     _agency_with_officers(uow)
     rng = random.Random(seed)
     counters: dict[str, int] = {}
-    return [case_service.store_casefile(uow, demo_case(i, rng, cal, counters, today)) for i in range(cases)]
+    from desk.services.demo_fields import with_demo_fields  # what the clerk types (documents topic)
+
+    return [case_service.store_casefile(uow, with_demo_fields(demo_case(i, rng, cal, counters, today)))
+            for i in range(cases)]
 
 
 def _agency_with_officers(uow: UnitOfWork) -> Agency:

@@ -87,7 +87,9 @@ def _values(cf: CaseFile, day: date) -> dict[str, dict[str, object]]:
         "inquiry_record": {"place": OFFICE, "transcript": _qa(cf, day)},
         "evidence_preservation_notice": {"storage_place": OFFICE + "涉案物品保管室",
                                          "items": ["经营用推车1辆（不锈钢，约1.5米×0.8米）", "塑料折叠桌2张"]},
-        "evidence_preservation_disposal": {"disposal": "经审查，登记保存的物品系实施违法行为的工具，案件事实已调查清楚，"
+        "service_receipt": {"method": "direct", "served_at": _at(day, 10)},
+        "evidence_preservation_disposal": {"preservation_number": "东综执登保字〔2026〕1号",
+                                           "preserved_on": (day - timedelta(days=3)).isoformat(),"disposal": "经审查，登记保存的物品系实施违法行为的工具，案件事实已调查清楚，"
                                            "决定解除登记保存，予以退还。",
                                            "items": ["经营用推车1辆（不锈钢，约1.5米×0.8米）", "塑料折叠桌2张"]},
         "rectification_order": {"correction": f"立即停止{cause}的行为，清理现场，恢复原状。",
@@ -95,7 +97,7 @@ def _values(cf: CaseFile, day: date) -> dict[str, dict[str, object]]:
         "rectification_review": {"reviewed_at": _at(later, 10), "place": place,
                                  "findings": "经现场复查，当事人已停止违法行为，现场已清理完毕，恢复原状。",
                                  "conclusion": "corrected"},
-        "statement_record": {"started_at": _at(day, 14), "place": OFFICE,
+        "statement_record": {"started_at": _at(day, 14), "ended_at": _at(day, 14, 40), "place": OFFICE,
                              "transcript": f"陈述人{person}：我们对违法事实没有异议，但系初次违法，且已当场整改，"
                              "经营困难，请求从轻处罚。"},
         "statement_review": {"statement": "当事人称系初次违法且已当场整改，经营困难，请求从轻处罚。",

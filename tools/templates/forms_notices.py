@@ -117,6 +117,7 @@ PRESERVATION_DISPOSAL = flat(
         "先行登记保存证据通知书文号",
         "Preservation notice number",
         length=50,
+        required=True,
         default="document.evidence_preservation_notice.number",
     ),
     f(
@@ -124,6 +125,7 @@ PRESERVATION_DISPOSAL = flat(
         "date",
         "登记保存日期",
         "Preserved on",
+        required=True,
         default="document.evidence_preservation_notice.issued_on|event.evidence_preserved",
     ),
     long("disposal", "处理决定", "Disposal decided", length=2000, required=True),

@@ -32,13 +32,13 @@ PLACE = ("地　　点", "{{ place }}")
 STAFF = ("执法人员", "{{ officers }}（执法证号：{{ officers_certificates }}）")
 TIMES = (
     f("started_at", "datetime", "开始时间", "Started at", required=True),
-    f("ended_at", "datetime", "结束时间", "Ended at"),
+    f("ended_at", "datetime", "结束时间", "Ended at", required=True),
     text("place", "地点", "Place", required=True),
 )
 
 
 def _times(default: str) -> tuple[Field, ...]:
-    return (replace(TIMES[0], default=default), *TIMES[1:])
+    return (replace(TIMES[0], default=default), replace(TIMES[1], default=default), TIMES[2])
 
 
 INSPECTION = flat(

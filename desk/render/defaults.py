@@ -104,7 +104,8 @@ def _no_penalty_reasons(cf: CaseFile) -> str:
     return {
         "no_penalty_minor": "当事人的违法行为轻微，已于调查期间及时改正，没有造成危害后果，"
         "依法不予行政处罚。本机关已对当事人进行了批评教育。",
-        "no_penalty_unfounded": "经调查，现有证据不足以证明当事人实施了上述违法行为，违法事实不能成立，依法不予行政处罚。",
+        "no_penalty_unfounded": "经调查，现有证据不足以证明当事人实施了上述违法行为，违法事实不能成立，"
+        "依法不予行政处罚。",
     }.get(cf.case.outcome, "")
 
 

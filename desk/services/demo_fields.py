@@ -89,7 +89,9 @@ def _values(cf: CaseFile, day: date) -> dict[str, dict[str, object]]:
                                          "items": ["经营用推车1辆（不锈钢，约1.5米×0.8米）", "塑料折叠桌2张"]},
         "service_receipt": {"method": "direct", "served_at": _at(day, 10)},
         "evidence_preservation_disposal": {"preservation_number": "东综执登保字〔2026〕1号",
-                                           "preserved_on": (day - timedelta(days=3)).isoformat(),"disposal": "经审查，登记保存的物品系实施违法行为的工具，案件事实已调查清楚，"
+                                           "preserved_on": (day - timedelta(days=3)).isoformat(),
+                                           "disposal": "经审查，登记保存的物品系实施违法行为的工具，"
+                                           "案件事实已调查清楚，"
                                            "决定解除登记保存，予以退还。",
                                            "items": ["经营用推车1辆（不锈钢，约1.5米×0.8米）", "塑料折叠桌2张"]},
         "rectification_order": {"correction": f"立即停止{cause}的行为，清理现场，恢复原状。",
@@ -111,7 +113,8 @@ def _values(cf: CaseFile, day: date) -> dict[str, dict[str, object]]:
                            "质证：当事人对现场检查笔录、现场照片的真实性无异议。\n"
                            "辩论：当事人认为其已整改，请求减轻处罚；调查人员认为处罚建议符合裁量基准。\n"
                            "最后陈述：当事人请求从轻处罚。主持人宣布听证结束。"},
-        "hearing_report": {**hearing, "summary": f"当事人{person}到场参加听证，对违法事实无异议，认为罚款过重，请求从轻处罚。",
+        "hearing_report": {**hearing,
+                           "summary": f"当事人{person}到场参加听证，对违法事实无异议，认为罚款过重，请求从轻处罚。",
                            "findings": "主持人认为，本案事实清楚，证据确实充分，处罚建议符合裁量基准，当事人已整改的"
                            "情节已在裁量中考虑，建议维持原处罚建议。"},
         "investigation_report": {"process": f"执法人员于{format_date(cf.case.discovered_on or day)}进行现场检查，"

@@ -53,8 +53,8 @@ MUST: dict[str, tuple[str, ...]] = {
                           "回　　执", *CONTACT),
     "installment_decision": ("第六十六条第二款", "分期缴纳", *PAY, *REMEDY),
     "payment_record": ("鄂非税2026",),
-    "demand_notice": ("东综执罚决字〔2026〕25号", "加处罚款", "十日", "第三十五条", "陈述和申辩", "申请人民法院强制执行",
-                      *PAY, *CONTACT),
+    "demand_notice": ("东综执罚决字〔2026〕25号", "加处罚款", "十日", "第三十五条", "陈述和申辩",
+                      "申请人民法院强制执行", *PAY, *CONTACT),
     "court_enforcement_application": (COURT, "负责人：黄德明", "东综执催字〔2026〕1号", "未申请行政复议",
                                       "加处罚款", "第五十五条", "负责人（签名）"),
     "closing_approval": ("结案",),
@@ -123,7 +123,9 @@ def test_receipts_keep_what_they_served(desk_env: DeskEnv) -> None:
     for rid in receipts:
         with desk_env.uow() as uow:
             before[rid] = docx_text(documents.docx_bytes(uow, rid))
-    for kind_id in ("rectification_order", "hearing_notice", "penalty_decision", "onsite_inspection_record", "no_hearing_notice"):
+    later = ("rectification_order", "hearing_notice", "penalty_decision", "onsite_inspection_record",
+             "no_hearing_notice")
+    for kind_id in later:
         issue_text(desk_env, complete_draft(desk_env, case, kind_id))
     for rid, (title, number) in receipts.items():
         with desk_env.uow() as uow:

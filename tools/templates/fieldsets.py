@@ -91,7 +91,6 @@ DISCRETION = (
         "discretion_standard",
         "适用的裁量基准",
         "Discretion standard applied",
-        required=True,
         default="case.discretion.standard",
     ),
     text("discretion_level", "违法情节（裁量档次）", "Discretion level", length=50, default="case.discretion.level"),

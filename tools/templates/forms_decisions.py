@@ -27,9 +27,18 @@ from tools.templates.grid import WIDTHS, line, sign
 CORRECTION = long(
     "correction", "责令改正内容", "Correction ordered", length=1000, preset="责令当事人立即改正上述违法行为。"
 )
+PERFORMANCE = long(
+    "performance",
+    "履行方式",
+    "How to perform",
+    length=500,
+    required=True,
+    preset="持本决定书到指定的银行或者通过电子支付系统缴纳罚没款",
+)
 PAYMENT_TEXT = (
-    "当事人应当自收到本决定书之日起十五日内，持本决定书到{{ payment_bank }}（户名：{{ payment_account_name }}；"
-    "账号：{{ payment_account }}）缴纳罚没款{{ '，或者通过' + payment_channel + '缴纳' if payment_channel else '' }}。"
+    "当事人应当自收到本决定书之日起十五日内，{{ performance }}（收款银行：{{ payment_bank }}；"
+    "户名：{{ payment_account_name }}；账号：{{ payment_account }}"
+    "{{ '；电子缴款：' + payment_channel if payment_channel else '' }}）。"
 )
 SURCHARGE = (
     "到期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项和"
@@ -69,6 +78,7 @@ PENALTY_DECISION = flat(
     DISCRETION,
     PENALTY,
     CORRECTION,
+    PERFORMANCE,
     PAYMENT,
     REMEDIES,
 )
@@ -149,6 +159,7 @@ SUMMARY_DECISION = flat(
     VIOLATED,
     BASIS,
     PENALTY,
+    PERFORMANCE,
     PAYMENT,
     REMEDIES,
     OFFICERS,

@@ -77,7 +77,8 @@ def installment_decision(form: Form, kind: Kind) -> None:
     letter(form, kind)
     form.add(
         "本机关于{{ decision_on }}对你（单位）作出《行政处罚决定书》（{{ decision_number }}），"
-        "决定对你（单位）处以罚款{{ fine_capitals }}（{{ fine }}元）。你（单位）于{{ applied_on }}向本机关申请{{ mode }}罚款。",
+        "决定对你（单位）处以罚款{{ fine_capitals }}（{{ fine }}元）。"
+        "你（单位）于{{ applied_on }}向本机关申请{{ mode }}罚款。",
         "经审查，{{ grounds }}。依据《中华人民共和国行政处罚法》第六十六条第二款的规定，本机关决定同意你（单位）"
         "{{ mode }}罚款：{{ schedule }}",
         "请按上述期限将罚款缴至{{ payment_bank }}（户名：{{ payment_account_name }}；账号：{{ payment_account }}）"
@@ -90,8 +91,8 @@ def installment_decision(form: Form, kind: Kind) -> None:
     form.signature()
 
 
-SEIZURE_ITEMS = f("items", "list", "查封（扣押）物品清单（名称、规格、数量）", "Items seized (name, specification, quantity)",
-                  required=True)
+SEIZURE_ITEMS = f("items", "list", "查封（扣押）物品清单（名称、规格、数量）",
+                  "Items seized (name, specification, quantity)", required=True)
 SEIZURE = flat(
     PARTY,
     CAUSE,
@@ -219,7 +220,8 @@ def public_notice_service(form: Form, kind: Kind) -> None:
         [
             line(("受送达人", "{{ party_name }}")),
             line(("送达文书", "《{{ document_title }}》（{{ document_number }}）")),
-            block("公告送达原因", "{{ why }}。依照《中华人民共和国民事诉讼法》关于公告送达的规定，本机关采用公告方式送达。", 30),
+            block("公告送达原因",
+                  "{{ why }}。依照《中华人民共和国民事诉讼法》关于公告送达的规定，本机关采用公告方式送达。", 30),
             line(("公告方式", "{{ medium }}")),
             line(("公告日期", "{{ published_on }}"), ("视为送达日期", "{{ deemed_on }}")),
             line(("经办人", "{{ officers }}")),

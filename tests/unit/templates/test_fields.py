@@ -18,9 +18,16 @@ from .support import TODAY, sample
 DECISION = kind("penalty_decision")
 
 
+# the agency's payment settings (the shared sample's agency block carries none)
+PAYMENT = {"payment_bank": "中国农业银行江城东湖支行", "payment_account_name": "江城市东湖区财政局非税收入汇缴结算户",
+           "payment_account": "17052101040012345", "contact_phone": "027-87654321", "contact_address": "中北路88号"}
+
+
 def problems(values: dict[str, object], kind_id: str = "penalty_decision") -> dict[str, str]:
     k = kind(kind_id)
-    base = default_fields(kind_id, sample("general_clean"), today=TODAY)
+    names = {f.name for f in k.fields}
+    base = {**default_fields(kind_id, sample("general_clean"), today=TODAY),
+            **{n: v for n, v in PAYMENT.items() if n in names}}
     return {p.where: p.key for p in validate_fields(k, {**base, **values})}
 
 
@@ -57,7 +64,8 @@ def test_several_problems_are_reported_together() -> None:
 
 def test_problem_messages_name_the_label_never_the_internal_name() -> None:
     [problem] = validate_fields(
-        DECISION, {**default_fields("penalty_decision", sample("general_clean"), today=TODAY), "court": ""}
+        DECISION, {**default_fields("penalty_decision", sample("general_clean"), today=TODAY),
+                   **{k: v for k, v in PAYMENT.items() if k.startswith("payment")}, "court": ""}
     )
     assert problem.where == "court"  # the editor's key
     assert "court" not in problem.render("en") and "管辖人民法院" in problem.render("en")

@@ -34,6 +34,8 @@ def fields_at_import(cf: CaseFile, index: int) -> dict[str, object]:
     d = cf.documents[index]
     before = replace(cf, documents=cf.documents[:index])
     fields = default_fields(d.kind, before, today=d.issued_on or date.today())
+    if d.kind == "penalty_prior_notice":  # what the notice said, as the file records it — never recomputed
+        fields["hearing_right"] = bool(d.hearing_right)
     if d.kind == "service_receipt":
         served = next((x for x in cf.documents if x.reference == d.serves and x.kind != "service_receipt"), None)
         fields.update(receipt_preset(served, on=(served.served_on if served else None) or d.issued_on,

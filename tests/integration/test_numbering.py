@@ -17,7 +17,8 @@ from tests.conftest import SAMPLES, DeskEnv
 
 ROOT = Path(__file__).resolve().parents[2]
 RECTIFY = ("--set", "correction=立即清除倾倒的垃圾，恢复绿化带原状", "--set", "deadline=2026-11-27")
-INQUIRY = ("--set", "inquiry_at=2026-11-25T09:30", "--set", "inquiry_place=东湖街道中队办公室")
+INQUIRY = ("--set", "inquiry_at=2026-11-25T09:30", "--set", "inquiry_place=东湖街道中队办公室",
+           "--set", "contact_phone=027-87654321", "--set", "contact_address=江城市东湖区中北路88号")
 
 
 def _case(env: DeskEnv) -> str:

@@ -139,6 +139,8 @@ def build_context(
         "issued_on": format_date(issued_on) or BLANK_DATE,
         "case_number": clean(cf.case.number or ""),
         "title": k.title,
+        "draft_mark": "" if issued_on else "草　稿",  # a draft says so on every page, and has no number
+        "pages_total": "　　",  # counted when the document is rendered (desk/services/documents.py)
     }
     for field in k.fields:
         context.update(_printed(field, typed[field.name]))

@@ -247,8 +247,10 @@ def docx_bytes(uow: UnitOfWork, ref: str | int) -> bytes:
 def _render(kind_id: str, cf: CaseFile, fields: Mapping[str, object], number: str | None, on: date | None) -> bytes:
     from desk.render.context import build_context
     from desk.render.docx_fill import render_docx
+    from desk.render.pages import with_page_total
 
-    return render_docx(kind_id, build_context(kind_id, cf, fields, number, on))
+    context = build_context(kind_id, cf, fields, number, on)
+    return with_page_total(kind_id, context, render_docx(kind_id, context))
 
 
 def _fields_or_defaults(doc: Document, cf: CaseFile) -> dict[str, object]:

@@ -24,7 +24,9 @@ from tools.templates.grid import block, line, party_rows, sign, table_form
 RIGHTS = (
     "我们是{{ agency_name }}的执法人员{{ officers }}，执法证件号码为{{ officers_certificates }}，现向你出示执法证件。"
 )
-ATTESTATION = "以上笔录共{{{{ pages_total }}}}页，我已看过（已向我宣读），与{what}相符。\n\n签名：　　　　　　　　　　　年　　月　　日"
+ATTESTATION = (
+    "以上笔录共{{{{ pages_total }}}}页，我已看过（已向我宣读），与{what}相符。\n\n签名：　　　　　　　　　　　年　　月　　日"
+)
 
 
 PERIOD = ("时　　间", "{{ started_at }}至{{ ended_at }}")

@@ -25,7 +25,8 @@ RIGHTS = (
     "我们是{{ agency_name }}的执法人员{{ officers }}，执法证件号码为{{ officers_certificates }}，现向你出示执法证件。"
 )
 ATTESTATION = (
-    "以上笔录共{{{{ pages_total }}}}页，我已看过（已向我宣读），与{what}相符。\n\n签名：　　　　　　　　　　　年　　月　　日"
+    "以上笔录共{{{{ pages_total }}}}页，我已看过（已向我宣读），与{what}相符。"
+    "\n\n签名：　　　　　　　　　　　年　　月　　日"
 )
 
 

@@ -163,7 +163,7 @@ class Row:
     cells: Sequence[Cell]
     height_mm: float = 8  # at least
     tag: str = ""  # a docxtpl row tag ({%tr for … %}) in place of cells
-    whole: bool = False  # never split across pages
+    whole: bool = True  # never split across pages (cantSplit); a long free-text block may split
 
 
 class Form:

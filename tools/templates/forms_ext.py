@@ -113,9 +113,9 @@ def _items_table(form: Form, heading: str) -> None:
     form.table(
         (20, 136),
         [
-            Row([label("序号"), label(heading)], 9, whole=True),
+            Row([label("序号"), label(heading)], 9),
             Row([], tag="{%tr for item in items_items %}"),
-            Row([Cell(cell_text("{{ loop.index }}", align="center")), Cell(cell_text("{{ item }}"))], 9, whole=True),
+            Row([Cell(cell_text("{{ loop.index }}", align="center")), Cell(cell_text("{{ item }}"))], 9),
             Row([], tag="{%tr endfor %}"),
         ],
     )

@@ -23,7 +23,7 @@ def line(*pairs: tuple[str, str], height: float = 8) -> Row:
 def block(heading: str, value: str, height: float = 60) -> Row:
     """A full-width cell: a bold heading line, then the text."""
     paras = [cell_text(f"**{heading}**"), cell_text(value, indent=True)]
-    return Row([Cell(paras, span=len(WIDTHS), valign="top")], height)
+    return Row([Cell(paras, span=len(WIDTHS), valign="top")], height, whole=False)
 
 
 def sign(*captions: str) -> Row:

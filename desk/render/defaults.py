@@ -90,6 +90,21 @@ def _statement(cf: CaseFile) -> str:
     return "".join(sentences) or "当事人在规定期限内未提出陈述、申辩意见，视为放弃陈述、申辩的权利。"
 
 
+def _statement_summary(cf: CaseFile) -> str:
+    """What the party said and when, without the answers (for the approval form's one row)."""
+    sentences = []
+    for e in cf.events_of("statement", "statement_waived", "hearing_requested", "hearing_waived", "hearing_held"):
+        when = format_date(e.on)
+        sentences.append({
+            "statement": f"当事人于{when}提出陈述、申辩意见，已复核，不予采纳。",
+            "statement_waived": f"当事人于{when}书面放弃陈述、申辩。",
+            "hearing_requested": f"当事人于{when}要求听证。",
+            "hearing_waived": f"当事人于{when}书面放弃听证。",
+            "hearing_held": f"{when}举行听证，意见不予采纳。",
+        }[e.type])
+    return "".join(sentences) or "当事人未提出陈述、申辩意见。"
+
+
 def _discretion_reasoning(cf: CaseFile) -> str:
     """Why this penalty: the standard and tier applied (the discretion topic adds item, version, circumstances)."""
     d = cf.case.discretion
@@ -174,6 +189,7 @@ DERIVED: dict[str, Callable[[CaseFile], object]] = {
     "case.no_penalty_basis": _no_penalty_basis,
     "case.obligation": _obligation,
     "case.discretion_reasoning": _discretion_reasoning,
+    "case.statement_summary": _statement_summary,
     "case.no_penalty_reasons": _no_penalty_reasons,
     "case.criminal_reasons": _criminal_reasons,
     "case.transfer_reasons": _transfer_reasons,

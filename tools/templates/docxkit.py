@@ -153,7 +153,7 @@ def cell_text(text: str, *, align: str = "left", indent: bool = False) -> P:
 
 def signed(*texts: str, who: str = "签名") -> Cell:
     """An opinion cell: the opinion, then a right-aligned signature and date line at its foot."""
-    paras = [cell_text(t, indent=True) for t in texts] or [cell_text("")]
+    paras = [cell_text(t, indent=True) for t in texts]
     sign = cell_text(f"{who}：　　　　　　　　　　　年　　月　　日", align="right")
     return Cell([*paras, cell_text(""), sign], valign="top")
 

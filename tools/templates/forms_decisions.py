@@ -44,6 +44,11 @@ SURCHARGE = (
     "到期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项和"
     "《中华人民共和国行政强制法》第四十五条的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
 )
+SUMMARY_PAYMENT = (
+    "自收到本决定书之日起十五日内{{ performance }}（{{ payment_bank }}，户名：{{ payment_account_name }}，"
+    "账号：{{ payment_account }}）。逾期不缴纳的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额"
+    "（《中华人民共和国行政处罚法》第七十二条第一款第（一）项）。"
+)
 ENFORCEMENT = "当事人逾期不申请行政复议、不提起行政诉讼，又不履行本决定的，本机关将依法申请人民法院强制执行。"
 
 PENALTY_DECISION = flat(
@@ -177,11 +182,11 @@ def summary_penalty_decision(form: Form, kind: Kind) -> None:
             line(("住所（地址）", "{{ party_address }}")),
             line(("违法时间", "{{ violation_at }}")),
             line(("违法地点", "{{ place }}")),
-            line(("违法事实", "{{ facts }}"), height=18),
+            line(("违法事实", "{{ facts }}"), height=12),
             line(("违反的规定", "{{ violated }}")),
             line(("处罚依据", "{{ basis }}")),
             line(("处罚决定", "{{ penalty_text }}。"), height=10),
-            line(("履行方式", PAYMENT_TEXT + SURCHARGE), height=22),
+            line(("履行方式", SUMMARY_PAYMENT), height=12),
             line(
                 (
                     "救济途径",

@@ -26,7 +26,8 @@ SAMPLE_CASES = ("general_clean", "hearing_clean", "criminal_transfer_clean", "he
 # a line of substance: a sentence, or a caption with its value (not a signature caption and its blank date)
 SUBSTANCE = re.compile(r"[。，；]|：\s*(?!\s*年\s*月\s*日)[^\s：]{2,}")
 FOOTER = re.compile(r"^(— \d+ —|第 \d+ 页\s*共 \d+ 页)$")
-AGENCY_OR_DATE = re.compile(r"^((申请人：)?江城市东湖区综合行政执法局(（印章）)?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+AGENCY_OR_DATE = re.compile(r"^((申请人：)?江城市东湖区综合行政执法局(（印章）)?"
+                            r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 
 
 def _issued_docx(env: DeskEnv) -> dict[str, bytes]:

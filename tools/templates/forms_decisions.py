@@ -22,7 +22,7 @@ from tools.templates.fieldsets import (
     long,
     text,
 )
-from tools.templates.grid import WIDTHS, line, sign
+from tools.templates.grid import WIDTHS, line
 
 CORRECTION = long(
     "correction", "责令改正内容", "Correction ordered", length=1000, preset="责令当事人立即改正上述违法行为。"
@@ -185,7 +185,7 @@ def summary_penalty_decision(form: Form, kind: Kind) -> None:
             line(("违法事实", "{{ facts }}"), height=12),
             line(("违反的规定", "{{ violated }}")),
             line(("处罚依据", "{{ basis }}")),
-            line(("处罚决定", "{{ penalty_text }}。"), height=10),
+            line(("处罚决定", "{{ penalty_text }}。"), height=8),
             line(("履行方式", SUMMARY_PAYMENT), height=12),
             line(
                 (
@@ -193,10 +193,21 @@ def summary_penalty_decision(form: Form, kind: Kind) -> None:
                     "如不服本决定，可以在收到本决定书之日起六十日内向{{ reconsideration_body }}申请行政复议，"
                     "也可以在六个月内依法向{{ court }}提起行政诉讼。",
                 ),
-                height=14,
+                height=8,
             ),
-            line(("执法人员", "{{ officers }}（执法证号：{{ officers_certificates }}）")),
-            sign("执法人员签名"),
+            Row(
+                [
+                    label("执法人员"),
+                    Cell(
+                        [
+                            cell_text("{{ officers }}（执法证号：{{ officers_certificates }}）"),
+                            cell_text("签名：　　　　　　　　　　年　　月　　日", align="right"),
+                        ],
+                        span=3,
+                    ),
+                ],
+                12,
+            ),
             Row(
                 [
                     label("当事人签名"),

@@ -197,7 +197,7 @@ def summary_penalty_decision(form: Form, kind: Kind) -> None:
             ),
             Row(
                 [
-                    label("执法人员"),
+                    label("执法人员签名"),
                     Cell(
                         [
                             cell_text("{{ officers }}（执法证号：{{ officers_certificates }}）"),

@@ -141,8 +141,8 @@ def _proposal(cf: CaseFile) -> str:
     outcome = cf.case.outcome
     if outcome == "penalty":
         return f"建议给予当事人{_penalty(cf)}的行政处罚。"
-    if outcome == "pending":
-        return ""
+    if outcome == "pending":  # the investigation proposes what the case file holds so far
+        return f"建议给予当事人{_penalty(cf)}的行政处罚。" if cf.case.penalty.kinds else ""
     return f"建议{OUTCOMES[outcome]}。"
 
 
@@ -156,7 +156,14 @@ def _execution(cf: CaseFile) -> str:
     paid = [
         f"当事人于{format_date(e.on)}缴纳罚没款{format_money(e.amount)}元。" for e in cf.events_of("paid") if e.amount
     ]
-    return "".join(paid)
+    if paid:
+        return "".join(paid)
+    return {
+        "no_penalty_minor": "本案决定不予行政处罚，无执行事项；已对当事人进行教育，当事人已改正。",
+        "no_penalty_unfounded": "本案违法事实不能成立，决定不予行政处罚，无执行事项。",
+        "criminal_transfer": "本案已移送公安机关依法处理。",
+        "jurisdiction_transfer": "本案已移送有管辖权的机关依法处理。",
+    }.get(cf.case.outcome, "")
 
 
 def _no_penalty_basis(cf: CaseFile) -> tuple[str, ...]:

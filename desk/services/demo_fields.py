@@ -117,7 +117,8 @@ def _values(cf: CaseFile, day: date) -> dict[str, dict[str, object]]:
                            "summary": f"当事人{person}到场参加听证，对违法事实无异议，认为罚款过重，请求从轻处罚。",
                            "findings": "主持人认为，本案事实清楚，证据确实充分，处罚建议符合裁量基准，当事人已整改的"
                            "情节已在裁量中考虑，建议维持原处罚建议。"},
-        "investigation_report": {"process": f"执法人员于{format_date(cf.case.discovered_on or day)}进行现场检查，"
+        "investigation_report": {"proposal": "建议责令当事人改正，并给予警告的行政处罚。",
+                                 "process": f"执法人员于{format_date(cf.case.discovered_on or day)}进行现场检查，"
                                  "制作现场检查笔录并拍摄照片，随后对当事人进行询问并制作询问笔录。"},
         "legal_review_opinion": {"findings": _review(cf), "conclusion": "approve", "reviewers": "吴淑芬、郑国华"},
         "collective_discussion_record": {"held_at": _at(day, 15), "place": "江城市东湖区综合行政执法局二楼会议室",

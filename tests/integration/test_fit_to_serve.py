@@ -156,3 +156,24 @@ def test_a_long_party_name_renders(desk_env: DeskEnv, length: int) -> None:
         documents.edit(uow, draft_id, {"party_name": name})
     text, _ = issue_text(desk_env, draft_id)
     assert name in text.replace("\n", "")
+
+
+def test_every_demo_document_is_complete_and_has_no_hole(desk_env: DeskEnv) -> None:
+    from desk.models import Document
+    from desk.services.documents import _require_complete
+
+    assert desk_env.run("demo", "--cases", "12").code == 0
+    incomplete, holed = [], {}
+    with desk_env.uow(write=False) as uow:
+        docs = list(uow.session.query(Document).order_by(Document.id))
+        assert len(docs) >= 100
+        for doc in docs:
+            try:
+                _require_complete(kind(doc.kind), doc.fields or {})
+            except Exception as err:  # noqa: BLE001 - the test lists every incomplete document
+                incomplete.append((doc.id, doc.kind, str(err)[:160]))
+            found = holes(docx_text(documents.docx_bytes(uow, doc.id)))
+            if found:
+                holed[f"{doc.id} {doc.kind}"] = found
+    assert incomplete == [], "\n".join(map(str, incomplete))
+    assert holed == {}

@@ -215,7 +215,8 @@ PRIOR_NOTICE = flat(
     VIOLATED,
     BASIS,
     DISCRETION,
-    PENALTY,
+    replace(PENALTY[0], required=False),
+    *PENALTY[1:],
     f(
         "statement_days",
         "int",
@@ -239,9 +240,10 @@ def penalty_prior_notice(form: Form, kind: Kind) -> None:
     form.add("你（单位）涉嫌{{ cause }}一案，经本机关调查，现查明：{{ facts }}")
     numbered(form, "evidence_items", "以上事实，有下列证据证实：")
     form.add(
-        "你（单位）的上述行为违反了{{ violated }}的规定，依据{{ basis }}的规定，应当予以行政处罚。",
+        "你（单位）的上述行为违反了{{ violated }}的规定{{ '，依据' + basis + '的规定，应当予以行政处罚' "
+        "if penalty_text else '' }}。",
         "{{ discretion }}",
-        "本机关拟对你（单位）作出如下行政处罚：{{ penalty_text }}。",
+        "本机关拟对你（单位）{{ '作出如下行政处罚：' + penalty_text if penalty_text else '不予行政处罚' }}。",
         "根据《中华人民共和国行政处罚法》第七条、第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
         "如有陈述、申辩意见，请在收到本告知书之日起{{ statement_days_cn }}个工作日内向本机关提出；"
         "逾期未提出的，视为放弃陈述、申辩的权利。",

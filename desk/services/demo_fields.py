@@ -173,9 +173,12 @@ def fields_for(kind_id: str, cf: CaseFile, *, on: date | None = None) -> dict[st
 
 
 def with_demo_fields(cf: CaseFile) -> CaseFile:
-    """The demo's case with every document's fields: drawn from the case, completed as a clerk would."""
+    """The demo's case with every document's fields: drawn from the case, completed as a clerk would, and
+    passed through the check ``desk issue`` applies."""
     from dataclasses import replace
 
+    from desk.catalogue import kind
+    from desk.services.documents import _require_complete
     from desk.services.frozen_fields import fields_at_import
 
     docs = []
@@ -183,5 +186,6 @@ def with_demo_fields(cf: CaseFile) -> CaseFile:
         fields = fields_at_import(cf, i)
         typed = fields_for(d.kind, replace(cf, documents=cf.documents[:i]), on=d.issued_on)
         fields.update({k: v for k, v in typed.items() if fields.get(k) in (None, "", [])})
+        _require_complete(kind(d.kind), fields)  # the demo issues nothing `desk issue` would refuse
         docs.append(replace(d, fields=fields))
     return replace(cf, documents=tuple(docs))

@@ -189,9 +189,14 @@ class Problem(UserError):
 
 
 class FieldProblem(Problem):
-    """A problem of one field of a document: the message names the field by its label only."""
+    """A problem of one field of a document: the message names the field by its label only (its English
+    label, ``label_en``, in English)."""
 
     def render(self, lang: str | None = None) -> str:
+        from desk import config
+
+        if (lang or config.language()).startswith("en") and self.params.get("label_en"):
+            return DeskError(self.key, **{**self.params, "label": self.params["label_en"]}).render(lang)
         return UserError.render(self, lang)
 
 

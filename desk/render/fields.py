@@ -35,7 +35,8 @@ EXPECTED = {
 
 def _fail(field: Field, key: str, **params: object) -> Problem:
     """A problem of ``field``: ``where`` is its name (the editor's key), the message names its label."""
-    return FieldProblem(field.name, key.replace("field_", "label_", 1), label=field.label, **params)
+    return FieldProblem(field.name, key.replace("field_", "label_", 1), label=field.label, label_en=field.label_en,
+                        **params)
 
 
 def _bad_type(field: Field, value: object) -> Problem:

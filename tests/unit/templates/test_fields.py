@@ -68,7 +68,7 @@ def test_problem_messages_name_the_label_never_the_internal_name() -> None:
                    **{k: v for k, v in PAYMENT.items() if k.startswith("payment")}, "court": ""}
     )
     assert problem.where == "court"  # the editor's key
-    assert "court" not in problem.render("en") and "管辖人民法院" in problem.render("en")
+    assert "court" not in problem.render("en") and "“Court”" in problem.render("en")
     assert problem.render("zh_CN") == "“管辖人民法院”为必填项：请填写后再签发。"
 
 

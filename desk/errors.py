@@ -132,6 +132,14 @@ MESSAGES: dict[str, str] = {
     # -- end of lifecycle (#11)
     # -- end of lifecycle (#11)
     # -- documents (#12)
+    "label_required": "“{label}” is required: fill it in, then issue the document.",
+    "label_type": "“{label}” must be {expected}, not “{value}”.",
+    "label_choice": "“{label}”: “{value}” is not allowed; use one of: {choices}.",
+    "label_too_long": "“{label}” has {length} characters; at most {max_length} are allowed.",
+    "label_minimum": "“{label}” must be at least {minimum}, not {value}.",
+    "setting_unknown": "No setting “{key}”; the settings are: {choices}.",
+    "setting_bad_value": "Setting “{key}” must be {expected}, not “{value}”.",
+    "setting_no_agency": "No agency yet: import a case or run “desk demo” first.",
     # -- end of documents (#12)
     # -- input boundary (#13)
     # -- end of input boundary (#13)
@@ -267,6 +275,18 @@ class Problem(UserError):
 
     def render(self, lang: str | None = None) -> str:
         return f"{self.where}: {super().render(lang)}"
+
+
+class FieldProblem(Problem):
+    """A problem of one field of a document: the message names the field by its label only (its English
+    label, ``label_en``, in English)."""
+
+    def render(self, lang: str | None = None) -> str:
+        from desk import config
+
+        if (lang or config.language()).startswith("en") and self.params.get("label_en"):
+            return DeskError(self.key, **{**self.params, "label": self.params["label_en"]}).render(lang)
+        return UserError.render(self, lang)
 
 
 class NotFound(UserError):

@@ -1,8 +1,9 @@
 """Pictures of filled templates as LibreOffice shows them: docs/templates/<kind>-<page>.png.
 
-    python -m tools.template_pictures [KIND…]     # default: penalty_decision filing_approval
+    python -m tools.template_pictures [KIND…]     # default: every kind
 
-Fills each kind from the shared sample case general_clean.json, converts the DOCX with
+Fills each kind as issued for the shared sample case hearing_clean.json (the agency's contact and payment
+set, what the case cannot give typed as desk/services/demo_fields.py does), converts the DOCX with
 ``soffice --headless --convert-to pdf`` (private profile) and rasterises it with ``pdftoppm -png -r 60``.
 The official fonts are rarely installed on a build machine, so a private fontconfig file maps them to
 the closest free CJK faces (宋 → AR PL UMing, 仿宋/楷 → AR PL UKai, 黑 → WenQuanYi Zen Hei) for the
@@ -16,12 +17,17 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from desk.casefile.facts import CaseFile, Contact, Payment
+from desk.casefile.numbers import format_number
 from desk.casefile.schema import load
-from desk.catalogue import kind
+from desk.catalogue import catalogue, kind
 from desk.render.docx_fill import build_context, default_fields, render_docx
+from desk.render.pages import with_page_total
+from desk.services.demo_fields import fields_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT.parent / "shared" / "samples" / "cases"
@@ -46,31 +52,56 @@ def fontconfig(folder: Path) -> Path:
     return conf
 
 
-def picture(kind_id: str, work: Path, env: dict[str, str]) -> list[Path]:
-    sample = SAMPLES / "general_clean.json"
-    cf = load(json.loads(sample.read_text(encoding="utf-8")), sample.parent)
+DAY = date(2026, 11, 20)
+AGENCY = {
+    "contact": Contact(person="陈建国", phone="027-87654321", address="江城市东湖区中北路88号"),
+    "payment": Payment(bank="中国农业银行江城东湖支行", account_name="江城市东湖区财政局非税收入汇缴结算户",
+                       account="17052101040012345", channel="湖北省非税收入电子缴款平台"),
+    "public_security": "江城市公安局东湖分局",
+    "transfer_to": "江城市东湖区市场监督管理局",
+}
+
+
+def filled(kind_id: str, cf: CaseFile) -> bytes:
+    """The DOCX of ``kind_id`` as issued on DAY for ``cf``, every required value given."""
     k = kind(kind_id)
-    number = next((d.number for d in cf.documents_of(kind_id) if d.number), None)
-    context = build_context(k, cf, default_fields(kind_id, cf, today=date(2026, 3, 24)), number, date(2026, 3, 24))
-    docx = work / f"{kind_id}.docx"
-    docx.write_bytes(render_docx(kind_id, context))
+    values = default_fields(kind_id, cf, today=DAY)
+    values.update({n: v for n, v in fields_for(kind_id, cf, on=DAY).items() if values.get(n) in (None, "", [])})
+    number = format_number(cf.agency.number_pattern, agency=cf.agency.code, code=k.code, year=DAY.year, seq=8) \
+        if k.numbered else None
+    context = build_context(k, cf, values, number, DAY)
+    return with_page_total(kind_id, context, render_docx(kind_id, context))
+
+
+def pictures(kinds: list[str], work: Path, env: dict[str, str]) -> list[Path]:
+    sample = SAMPLES / "hearing_clean.json"
+    cf = load(json.loads(sample.read_text(encoding="utf-8")), sample.parent)
+    cf = replace(cf, agency=replace(cf.agency, **AGENCY))
+    paths = []
+    for kind_id in kinds:
+        docx = work / f"{kind_id}.docx"
+        docx.write_bytes(filled(kind_id, cf))
+        paths.append(str(docx))
     profile = f"-env:UserInstallation=file://{work}/lo-profile"
-    cmd = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(work), str(docx)]
-    subprocess.run(cmd, check=True, env=env, capture_output=True, timeout=180)
+    cmd = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(work), *paths]
+    subprocess.run(cmd, check=True, env=env, capture_output=True, timeout=900)
     OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob(f"{kind_id}-*.png"):
-        old.unlink()
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(docx.with_suffix(".pdf")), str(OUT / kind_id)], check=True)
-    return sorted(OUT.glob(f"{kind_id}-*.png"))
+    out = []
+    for kind_id in kinds:
+        for old in OUT.glob(f"{kind_id}-*.png"):
+            old.unlink()
+        pdf = work / f"{kind_id}.pdf"
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(OUT / kind_id)], check=True)
+        out += sorted(OUT.glob(f"{kind_id}-*.png"))
+    return out
 
 
 def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="desk-pictures-") as tmp:
         work = Path(tmp)
         env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig(work))}
-        for kind_id in argv or ["penalty_decision", "filing_approval"]:
-            for path in picture(kind_id, work, env):
-                print(path.relative_to(ROOT))
+        for path in pictures(argv or sorted(catalogue()), work, env):
+            print(path.relative_to(ROOT))
     return 0
 
 

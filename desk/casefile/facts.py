@@ -101,6 +101,25 @@ class AgencySettings:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Who the party calls: printed on every notice that invites a response."""
+
+    person: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class Payment:
+    """How fines are paid: printed on decisions and 催告书."""
+
+    bank: str = ""
+    account_name: str = ""
+    account: str = ""
+    channel: str = ""
+
+
+@dataclass(frozen=True)
 class Agency:
     name: str
     code: str
@@ -108,6 +127,10 @@ class Agency:
     reconsideration_body: str = ""
     court: str = ""
     number_pattern: str = "{agency}{code}字〔{year}〕{seq}号"
+    contact: Contact = field(default_factory=Contact)
+    payment: Payment = field(default_factory=Payment)
+    public_security: str = ""
+    transfer_to: str = ""
     settings: AgencySettings = field(default_factory=AgencySettings)
 
 

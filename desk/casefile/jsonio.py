@@ -47,7 +47,14 @@ def _ordered(obj: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_dict(cf: f.CaseFile) -> dict[str, Any]:
-    agency = _object(cf.agency, skip=("settings",))
+    agency = _object(cf.agency, skip=("settings", "contact", "payment"))
+    for key in ("contact", "payment"):  # written only when set (case-format.md, additions)
+        block = {k: v for k, v in _object(getattr(cf.agency, key)).items() if v}
+        if block:
+            agency[key] = block
+    for key in ("public_security", "transfer_to"):
+        if not agency.get(key):
+            agency.pop(key, None)
     if agency.get("number_pattern") == _DEFAULT_PATTERN:
         del agency["number_pattern"]
     case = _object(cf.case, skip=("discretion", "penalty", "officers", "endangers_safety"))

@@ -187,6 +187,10 @@ AGENCY = {
     "reconsideration_body": R(T),
     "court": R(T),
     "number_pattern": R(T),
+    "contact": R(nested({"person": R(T), "phone": R(T), "address": R(T)})),
+    "payment": R(nested({"bank": R(T), "account_name": R(T), "account": R(T), "channel": R(T)})),
+    "public_security": R(T),
+    "transfer_to": R(T),
 }
 CASE = {
     "number": R(T),
@@ -336,7 +340,8 @@ def validate(raw: Any, base: Path | None = None) -> dict[str, Any]:
 def build(data: dict[str, Any]) -> f.CaseFile:
     """A ``CaseFile`` from validated content (see ``validate``)."""
     a, c = data["agency"], data["case"]
-    agency = f.Agency(**{k: v for k, v in a.items()})
+    agency = f.Agency(**{k: v for k, v in a.items() if k not in ("contact", "payment")},
+                      contact=f.Contact(**a.get("contact", {})), payment=f.Payment(**a.get("payment", {})))
     pen = c.get("penalty", {})
     case = f.Case(
         **{k: v for k, v in c.items() if k not in ("number", "discretion", "penalty", "officers")},

@@ -21,6 +21,16 @@ class Agency(Base):
     court: Mapped[str] = mapped_column(String(200), default="")
     number_pattern: Mapped[str] = mapped_column(String(100), default="{agency}{code}字〔{year}〕{seq}号")
     archive_pattern: Mapped[str] = mapped_column(String(100), default="{year}{seq:04}")
+    # what the documents print (case-format.md additions): contact, payment, receiving bodies
+    contact_person: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    contact_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    contact_address: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    payment_bank: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    payment_account_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    payment_account: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    payment_channel: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    public_security: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    transfer_to: Mapped[str] = mapped_column(String(200), default="", server_default="")
     # per-agency settings (desk.casefile.facts.AgencySettings field names → values) and the retention table
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
 

@@ -47,7 +47,7 @@ def _moment(value: object) -> str:
     if isinstance(value, datetime):
         return f"{format_date(value.date())}{value.hour}时{value.minute:02d}分"
     if isinstance(value, date):
-        return f"{format_date(value)}　时　分"
+        return format_date(value)
     return f"{BLANK_DATE}　　时　　分"
 
 
@@ -76,6 +76,8 @@ def _printed(field: Field, value: object) -> dict[str, object]:
             name: clean("、".join(o.name for o in officers)),
             f"{name}_certificates": clean("、".join(o.certificate for o in officers if o.certificate)),
         }
+    if name == "cause" and isinstance(value, str):  # templates say 涉嫌{{ cause }}: never 涉嫌涉嫌
+        return {name: clean(value.removeprefix("涉嫌"))}
     if field.type == "choice":
         return {name: clean(label(str(value))) if value is not None else ""}
     return {name: clean(str(value)) if value is not None else ""}
@@ -135,6 +137,8 @@ def build_context(
         "issued_on": format_date(issued_on) or BLANK_DATE,
         "case_number": clean(cf.case.number or ""),
         "title": k.title,
+        "draft_mark": "" if issued_on else "草　稿",  # a draft says so on every page, and has no number
+        "pages_total": "　　",  # counted when the document is rendered (desk/services/documents.py)
     }
     for field in k.fields:
         context.update(_printed(field, typed[field.name]))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal
 
 from desk.casefile.facts import EVENT_TYPES, CaseFile, Document
 from desk.catalogue import catalogue, kind
@@ -69,28 +70,85 @@ def hearing_right(cf: CaseFile) -> bool:
     return any(a >= threshold for a in amounts) or bool(_HEAVY_KINDS & set(p.kinds))
 
 
+_NOT_ACCEPTED = ("经复核，当事人提出的意见未提供新的事实、理由和证据，不足以否定本机关认定的违法事实，"
+                 "也不属于法定从轻、减轻或者不予处罚的情形，本机关不予采纳。")
+
+
 def _statement(cf: CaseFile) -> str:
+    """Each statement, defence or hearing the case records, and the answer to it (the clerk refines it)."""
     sentences = []
     for e in cf.events_of("statement", "statement_waived", "hearing_requested", "hearing_waived", "hearing_held"):
         when = format_date(e.on)
+        said = f"：{e.note.rstrip('。')}。" if e.note else "。"
         sentences.append(
             {
-                "statement": f"当事人于{when}提出了陈述、申辩意见，本机关依法进行了复核。",
+                "statement": f"当事人于{when}提出陈述、申辩意见{said}{_NOT_ACCEPTED}",
                 "statement_waived": f"当事人于{when}书面表示放弃陈述、申辩的权利。",
                 "hearing_requested": f"当事人于{when}提出听证要求。",
                 "hearing_waived": f"当事人于{when}书面表示放弃听证的权利。",
-                "hearing_held": f"本机关于{when}依法举行了听证。",
+                "hearing_held": f"本机关于{when}依法举行了听证，当事人在听证中进行了申辩和质证{said}{_NOT_ACCEPTED}",
             }[e.type]
         )
-    return "".join(sentences) or "当事人在规定期限内未提出陈述、申辩意见。"
+    return "".join(sentences) or "当事人在规定期限内未提出陈述、申辩意见，视为放弃陈述、申辩的权利。"
+
+
+def _statement_summary(cf: CaseFile) -> str:
+    """What the party said and when, without the answers (for the approval form's one row)."""
+    sentences = []
+    for e in cf.events_of("statement", "statement_waived", "hearing_requested", "hearing_waived", "hearing_held"):
+        when = format_date(e.on)
+        sentences.append({
+            "statement": f"当事人于{when}提出陈述、申辩意见，已复核，不予采纳。",
+            "statement_waived": f"当事人于{when}书面放弃陈述、申辩。",
+            "hearing_requested": f"当事人于{when}要求听证。",
+            "hearing_waived": f"当事人于{when}书面放弃听证。",
+            "hearing_held": f"{when}举行听证，意见不予采纳。",
+        }[e.type])
+    return "".join(sentences) or "当事人未提出陈述、申辩意见。"
+
+
+def _discretion_reasoning(cf: CaseFile) -> str:
+    """Why this penalty: the item of the loaded standard, its version, the tier and the circumstances weighed
+    (desk/discretion/reasoning.py); for a case citing no loaded item, the standard and tier it records."""
+    cited = discretion_reasoning(cf)
+    if cited:
+        return f"本案适用{discretion_applied(cf) or cf.case.discretion.standard}。{cited}"
+    d = cf.case.discretion
+    if not d.standard:
+        return ""
+    tier = f"属于该条目规定的“{d.level}”情形" if d.level else "符合该条目规定的情形"
+    return (f"本案适用{d.standard}。经综合考量违法行为的事实、性质、情节和社会危害程度，当事人的违法行为{tier}，"
+            "未发现法定从轻、减轻或者从重处罚的情节，故在该档次内确定处罚。")
+
+
+def _no_penalty_reasons(cf: CaseFile) -> str:
+    return {
+        "no_penalty_minor": "当事人的违法行为轻微，已于调查期间及时改正，没有造成危害后果，"
+        "依法不予行政处罚。本机关已对当事人进行了批评教育。",
+        "no_penalty_unfounded": "经调查，现有证据不足以证明当事人实施了上述违法行为，违法事实不能成立，"
+        "依法不予行政处罚。",
+    }.get(cf.case.outcome, "")
+
+
+def _criminal_reasons(cf: CaseFile) -> str:
+    if cf.case.outcome != "criminal_transfer":
+        return ""
+    return ("当事人的违法行为涉及的金额、情节和后果，已达到刑事案件立案追诉标准，涉嫌构成犯罪，依法需要追究刑事责任，"
+            "不得以行政处罚代替移送。")
+
+
+def _transfer_reasons(cf: CaseFile) -> str:
+    if cf.case.outcome != "jurisdiction_transfer":
+        return ""
+    return "经审查，该违法行为依法不属于本机关的职权范围，应当由有管辖权的行政机关依法处理。"
 
 
 def _proposal(cf: CaseFile) -> str:
     outcome = cf.case.outcome
     if outcome == "penalty":
         return f"建议给予当事人{_penalty(cf)}的行政处罚。"
-    if outcome == "pending":
-        return ""
+    if outcome == "pending":  # the investigation proposes what the case file holds so far
+        return f"建议给予当事人{_penalty(cf)}的行政处罚。" if cf.case.penalty.kinds else ""
     return f"建议{OUTCOMES[outcome]}。"
 
 
@@ -104,7 +162,14 @@ def _execution(cf: CaseFile) -> str:
     paid = [
         f"当事人于{format_date(e.on)}缴纳罚没款{format_money(e.amount)}元。" for e in cf.events_of("paid") if e.amount
     ]
-    return "".join(paid)
+    if paid:
+        return "".join(paid)
+    return {
+        "no_penalty_minor": "本案决定不予行政处罚，无执行事项；已对当事人进行教育，当事人已改正。",
+        "no_penalty_unfounded": "本案违法事实不能成立，决定不予行政处罚，无执行事项。",
+        "criminal_transfer": "本案已移送公安机关依法处理。",
+        "jurisdiction_transfer": "本案已移送有管辖权的机关依法处理。",
+    }.get(cf.case.outcome, "")
 
 
 def _no_penalty_basis(cf: CaseFile) -> tuple[str, ...]:
@@ -137,7 +202,11 @@ DERIVED: dict[str, Callable[[CaseFile], object]] = {
     "case.no_penalty_basis": _no_penalty_basis,
     "case.obligation": _obligation,
     "case.discretion_applied": discretion_applied,
-    "case.discretion_reasoning": discretion_reasoning,
+    "case.discretion_reasoning": _discretion_reasoning,
+    "case.statement_summary": _statement_summary,
+    "case.no_penalty_reasons": _no_penalty_reasons,
+    "case.criminal_reasons": _criminal_reasons,
+    "case.transfer_reasons": _transfer_reasons,
 }
 
 
@@ -182,7 +251,22 @@ def resolve(source: str, cf: CaseFile, *, today: date) -> object:
     return None
 
 
+def _surcharge(cf: CaseFile, today: date) -> Decimal | None:
+    """加处罚款 accrued to ``today``: 3 % of the fine a day from the 16th day after the decision was served,
+    never more than the fine (行政处罚法第七十二条第一款第（一）项, 行政强制法第四十五条)."""
+    fine = cf.case.penalty.fine
+    decisions = [d for d in cf.documents_of("penalty_decision") if d.served_on]
+    if not fine:
+        return None
+    if not decisions:
+        return Decimal(0)
+    days = (today - decisions[-1].served_on).days - 15 if decisions[-1].served_on else 0
+    return min(fine, (fine * Decimal("0.03") * max(days, 0)).quantize(Decimal("0.01")))
+
+
 def _resolve_one(name: str, cf: CaseFile, today: date) -> object:
+    if name == "case.surcharge":
+        return _surcharge(cf, today)
     if name in DERIVED:
         return DERIVED[name](cf)
     head, *parts = name.split(".")

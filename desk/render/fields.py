@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from desk.casefile.facts import Officer
 from desk.catalogue import Field, Kind
-from desk.errors import Problem
+from desk.errors import FieldProblem, Problem
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d\Z")
@@ -34,7 +34,9 @@ EXPECTED = {
 
 
 def _fail(field: Field, key: str, **params: object) -> Problem:
-    return Problem(field.name, key, field=field.name, label=field.label, **params)
+    """A problem of ``field``: ``where`` is its name (the editor's key), the message names its label."""
+    return FieldProblem(field.name, key.replace("field_", "label_", 1), label=field.label, label_en=field.label_en,
+                        **params)
 
 
 def _bad_type(field: Field, value: object) -> Problem:
@@ -184,11 +186,16 @@ def read_fields(kind: Kind, values: Mapping[str, object]) -> tuple[dict[str, obj
     return out, problems
 
 
+def required(field: Field) -> Problem:
+    """The problem of a required field left empty."""
+    return _fail(field, "label_required")
+
+
 def validate_fields(kind: Kind, values: Mapping[str, object]) -> list[Problem]:
     """Every problem of ``values`` against the kind's manifest, each naming its field."""
     out, problems = read_fields(kind, values)
     failed = {p.where for p in problems}
     problems += [
-        _fail(f, "field_required") for f in kind.fields if f.required and out[f.name] is None and f.name not in failed
+        required(f) for f in kind.fields if f.required and out[f.name] is None and f.name not in failed
     ]
     return problems

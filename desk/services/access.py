@@ -23,6 +23,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "forms": frozenset({"clerk", "leader"}),
     "sign_off": frozenset({"leader"}),
     "discretion": frozenset({"admin"}),
+
+    "settings": frozenset({"admin"}),
 }
 
 

@@ -16,10 +16,11 @@ from sqlalchemy.orm import selectinload
 from desk.casefile import facts as f
 from desk.casefile import jsonio, schema
 from desk.casefile.numbers import parse_number
+from desk.catalogue import kind
 from desk.db.uow import UnitOfWork
 from desk.errors import FrozenError, NotFound, Problem, UserError, ValidationError
 from desk.models import Agency, Case, Document
-from desk.services import audit, freeze, mapping, numbering, store  # noqa: F401  (freeze: registers its guard)
+from desk.services import audit, freeze, frozen_fields, mapping, numbering, store  # noqa: F401  (freeze: guard)
 
 
 def resolve(uow: UnitOfWork, ref: str | int) -> Case:
@@ -103,12 +104,15 @@ def agency_for(uow: UnitOfWork, a: f.Agency) -> Agency:
     agency = uow.session.scalars(select(Agency).where(Agency.code == a.code)).first()
     if agency is None:
         agency = Agency(name=a.name, code=a.code, squads=[a.squad] if a.squad else [],
-                        reconsideration_body=a.reconsideration_body, court=a.court, number_pattern=a.number_pattern,
-                        settings={})
+                        number_pattern=a.number_pattern, settings={}, **mapping.agency_columns(a))
         uow.session.add(agency)
         uow.session.flush()
-    elif a.squad and a.squad not in agency.squads:
+        return agency
+    if a.squad and a.squad not in agency.squads:
         agency.squads = [*agency.squads, a.squad]
+    for column, value in mapping.agency_columns(a).items():  # a setting the office has not made yet
+        if value and not getattr(agency, column):
+            setattr(agency, column, value)
     return agency
 
 
@@ -145,9 +149,10 @@ def store_casefile(uow: UnitOfWork, cf: f.CaseFile, *, base: Path | None = None)
     if cf.case.number and s.scalars(select(Case.id).where(
             Case.agency_id == agency.id, Case.number == cf.case.number)).first():
         problems.append(Problem("case.number", "duplicate_number_in_db", value=cf.case.number))
+    problems += _invalid_fields(cf)
     if problems:
         raise ValidationError(problems)
-    cf = _store_files(cf, base)
+    cf = frozen_fields.with_fields(_store_files(cf, base))
     case = mapping.new_case(cf, agency)
     s.add(case)
     s.flush()
@@ -172,6 +177,18 @@ def store_casefile(uow: UnitOfWork, cf: f.CaseFile, *, base: Path | None = None)
             att.sha256, att.file_name = a.file[6:].split("/", 1)
     audit.record(uow, "case_imported", case_id=case.id, number=case.number)
     return case.id
+
+
+def _invalid_fields(cf: f.CaseFile) -> list[Problem]:
+    """Fields a file gives pass the validators ``desk issue`` uses (each problem names the label).
+
+    Completeness is not asked of a record issued on paper elsewhere: it is kept as it was made.
+    """
+    from desk.services.documents import _invalid
+
+    return [Problem(f"documents[{i}].fields", p.key, **p.params)
+            for i, d in enumerate(cf.documents) if d.fields is not None
+            for p in _invalid(kind(d.kind), d.fields)]
 
 
 def _store_files(cf: f.CaseFile, base: Path | None) -> f.CaseFile:

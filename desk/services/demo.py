@@ -165,8 +165,18 @@ def _at(day: date, clock: str = "09:30") -> str:
     return f"{day.isoformat()}T{clock}"
 
 
+# what the 调查终结报告 and the 决定审批表 propose where the case ends without a penalty (before the decision the
+# case's outcome is still pending, so its default cannot say it)
+PROPOSALS = {
+    "no_penalty_minor": "建议依照《中华人民共和国行政处罚法》第三十三条第一款的规定不予行政处罚，并对当事人进行教育。",
+    "criminal_transfer": "建议将本案移送公安机关依法追究刑事责任。",
+    "jurisdiction_transfer": "建议将本案移送有管辖权的行政机关处理。",
+}
+
+
 def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
     """A general-procedure case up to ``stage``, as its documents and recorded events make it."""
+    proposal = {"proposal": PROPOSALS[s.outcome]} if s.outcome in PROPOSALS else {}
     c.issue("case_source_register", start)
     c.issue("onsite_inspection_record", start, started_at=_at(start))
     filed = c.wd(start, 1)
@@ -176,7 +186,7 @@ def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
     day = c.wd(filed, 2)
     c.issue("inquiry_record", day, started_at=_at(day, "10:00"))
     day = c.wd(day, 5)
-    c.issue("investigation_report", day)
+    c.issue("investigation_report", day, **proposal)
     if stage == "investigated":
         return
     if s.outcome in ("criminal_transfer", "jurisdiction_transfer"):
@@ -194,7 +204,7 @@ def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
         return
     day = c.wd(day, 1)
     c.issue("penalty_prior_notice", day, serve=True, hearing_right=s.hearing,
-            penalty_kinds=list(s.kinds or ("warning",)), fine=s.fine or None)
+            penalty_kinds=list(s.kinds), fine=s.fine or None)
     if stage == "notified":
         return
     if s.hearing:
@@ -212,7 +222,7 @@ def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
     if s.outcome == "no_penalty_minor":
         c.issue("collective_discussion_record", day, held_at=_at(day, "14:30"), leaders=list(LEADERS))
         day = c.wd(day, 1)
-    c.issue("decision_approval", day)
+    c.issue("decision_approval", day, **proposal)
     if s.outcome == "penalty":
         decision = c.issue("penalty_decision", day, serve=True)
         c.record("published", c.wd(day, 2), note="在本机关门户网站公示")

@@ -14,6 +14,11 @@ AGENCY = f.Agency(
     squad="东湖街道中队",
     reconsideration_body="江城市东湖区人民政府",
     court="江城市东湖区人民法院",
+    contact=f.Contact(person="陈建国", phone="027-87654321", address="江城市东湖区中北路88号东湖区综合行政执法局"),
+    payment=f.Payment(bank="中国农业银行江城东湖支行", account_name="江城市东湖区财政局非税收入汇缴结算户",
+                      account="17052101040012345", channel="湖北省非税收入电子缴款平台（扫描缴款通知书二维码）"),
+    public_security="江城市公安局东湖分局",
+    transfer_to="江城市东湖区市场监督管理局",
 )
 SQUADS = ("东湖街道中队", "水果湖街道中队", "珞南街道中队", "关山街道中队")
 

@@ -85,7 +85,7 @@ def _invalid(k: Kind, fields: Mapping[str, object]) -> list[Problem]:
     """What is wrong with the values given; a missing required field waits until the document is issued."""
     from desk.render.docx_fill import validate_fields
 
-    return [p for p in validate_fields(k, fields) if p.key != "field_required"]
+    return [p for p in validate_fields(k, fields) if p.key != "label_required"]
 
 
 def _known(k: Kind, values: Mapping[str, object]) -> dict[str, object]:
@@ -181,10 +181,13 @@ def guard_verdict(uow: UnitOfWork, doc: Document, on: date) -> Verdict:
 
 
 def _require_complete(k: Kind, fields: Mapping[str, object]) -> None:
-    missing = [Problem(f.name, "field_required", field=f.name, label=f.label)
-               for f in k.fields if f.required and fields.get(f.name) in (None, "", [])]
-    if missing:
-        raise ValidationError(missing, "invalid_fields")
+    """The one check before a document issues (``desk issue``, the window, import, the demo): every value
+    valid and every required one given — each problem names the field by its manifest label."""
+    from desk.render.docx_fill import validate_fields
+
+    problems = validate_fields(k, fields)
+    if problems:
+        raise ValidationError(problems, "invalid_fields")
 
 
 def _allocate(uow: UnitOfWork, agency: Agency, k: Kind, year: int, doc: Document, form: str | None
@@ -266,15 +269,13 @@ def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: s
 
 
 def _receipt(uow: UnitOfWork, served: Document, on: date, method: str, receiver: str | None) -> Document:
-    receipt = draft(uow, served.case_id, "service_receipt", today=on)
+    from desk.casefile.facts import Document as Facts
+    from desk.services.frozen_fields import receipt_preset
+
+    # the receipt states the served document's title and number as they are now, and keeps them
+    preset = receipt_preset(Facts(kind=served.kind, number=served.number), on=on, method=method, receiver=receiver)
+    receipt = draft(uow, served.case_id, "service_receipt", preset, today=on)
     receipt.serves, receipt.serves_id = served.number or served.kind, served.id
-    fields = dict(receipt.fields or {})
-    k = kind("service_receipt")
-    names = {f.name for f in k.fields}
-    preset = {"served_title": kind(served.kind).title, "served_number": served.number or "", "method": method,
-              "receiver": receiver or "", "served_on": on.isoformat()}
-    fields.update({n: v for n, v in preset.items() if n in names})
-    receipt.fields = _plain_fields(k, fields)
     issue(uow, receipt.id, on=on)
     receipt.receiver = receiver
     return receipt
@@ -292,8 +293,10 @@ def docx_bytes(uow: UnitOfWork, ref: str | int) -> bytes:
 def _render(kind_id: str, cf: CaseFile, fields: Mapping[str, object], number: str | None, on: date | None) -> bytes:
     from desk.render.context import build_context
     from desk.render.docx_fill import render_docx
+    from desk.render.pages import with_page_total
 
-    return render_docx(kind_id, build_context(kind_id, cf, fields, number, on))
+    context = build_context(kind_id, cf, fields, number, on)
+    return with_page_total(kind_id, context, render_docx(kind_id, context))
 
 
 def _fields_or_defaults(doc: Document, cf: CaseFile) -> dict[str, object]:

@@ -22,8 +22,24 @@ def agency_facts(agency: Agency, squad: str = "") -> f.Agency:
         reconsideration_body=agency.reconsideration_body,
         court=agency.court,
         number_pattern=agency.number_pattern,
+        contact=f.Contact(person=agency.contact_person, phone=agency.contact_phone, address=agency.contact_address),
+        payment=f.Payment(bank=agency.payment_bank, account_name=agency.payment_account_name,
+                          account=agency.payment_account, channel=agency.payment_channel),
+        public_security=agency.public_security,
+        transfer_to=agency.transfer_to,
         settings=f.AgencySettings(**settings),
     )
+
+
+def agency_columns(a: f.Agency) -> dict[str, str]:
+    """The agency's document settings from a case file, by column name (empty when the file has none)."""
+    return {
+        "reconsideration_body": a.reconsideration_body, "court": a.court,
+        "contact_person": a.contact.person, "contact_phone": a.contact.phone, "contact_address": a.contact.address,
+        "payment_bank": a.payment.bank, "payment_account_name": a.payment.account_name,
+        "payment_account": a.payment.account, "payment_channel": a.payment.channel,
+        "public_security": a.public_security, "transfer_to": a.transfer_to,
+    }
 
 
 def to_casefile(case: Case, agency: Agency) -> f.CaseFile:

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == config.language())
             action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
             lang_menu.addAction(action)
+        self.agency_settings_action = settings_menu.addAction(_("Agency settings…"), self.edit_agency_settings)
 
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(_("About Desk"), self._about)
@@ -128,6 +129,33 @@ class MainWindow(QMainWindow):
         view = PublicationView(self.runner, self.session)
         self.add_tab(view, _("Publication list"))
         return view
+
+    def edit_agency_settings(self) -> None:
+        """Settings › Agency settings… (admin): contact, payment, receiving bodies and limits the documents use."""
+        from desk.services import agency_settings
+        from desk.ui.settings_dialog import SettingsDialog
+
+        session = self.session
+        if session is None or not session.may("settings"):
+            QMessageBox.information(self, _("Agency settings"), _("Only an administrator may change the settings."))
+            return
+
+        def load(_progress: object) -> dict[str, object]:
+            with session.uow(write=False) as uow:
+                return agency_settings.current(uow)
+
+        def ask(values: dict[str, object]) -> None:
+            dialog = SettingsDialog(values, self)
+            if dialog.exec() and dialog.changed():
+                changed = dialog.changed()
+
+                def save(_progress: object) -> dict[str, object]:
+                    with session.uow() as uow:
+                        return agency_settings.update(uow, changed)
+
+                self.runner.submit(save, done=lambda _stored: self.statusBar().showMessage(_("Settings saved."), 5000))
+
+        self.runner.submit(load, done=ask)
 
     def _choose_language(self, lang: str) -> None:
         language.choose(lang)

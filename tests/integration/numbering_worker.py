@@ -8,7 +8,10 @@ from datetime import date
 from desk.db.uow import unit_of_work
 from desk.services import documents
 
-FIELDS = {"inquiry_notice": {"inquiry_at": "2026-11-25T09:30", "inquiry_place": "东湖街道中队办公室"}}
+CONTACT = {"contact_phone": "027-87654321", "contact_address": "江城市东湖区中北路88号"}
+FIELDS = {"inquiry_notice": {"inquiry_at": "2026-11-25T09:30", "inquiry_place": "东湖街道中队办公室", **CONTACT},
+          "stop_order": CONTACT, "rectification_order": {**CONTACT, "deadline": "2026-11-30",
+                                                         "correction": "立即清理现场，恢复原状。"}}
 
 
 def main(url: str, case_id: str, count: int, kind: str) -> None:

@@ -21,6 +21,7 @@ from desk.services import evidence, store
 from desk.services.archiving import archive
 from tests.conftest import DeskEnv
 from tests.integration.archive_cases import archived, imported, snapshot
+from tests.integration.fit_to_serve import SETTINGS
 
 YEAR = date.today().year
 
@@ -80,6 +81,7 @@ def test_package_holds_volumes_documents_evidence_metadata_and_events(desk_env: 
 
 def test_issued_and_served_documents_are_in_the_event_log(desk_env: DeskEnv, tmp_path: Path) -> None:
     case_id = imported(desk_env, "general_clean")
+    assert desk_env.run("settings", "set", *SETTINGS).code == 0  # the contact a notice prints
     doc = desk_env.run("draft", case_id, "inquiry_notice", "--set", "inquiry_at=2026-03-05T09:00",
                        "--set", "inquiry_place=东湖街道中队").out.strip()
     assert desk_env.run("issue", doc, "--on", "2026-03-04").code == 0

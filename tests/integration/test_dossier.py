@@ -184,6 +184,7 @@ def evidence_sample(folder: Path) -> Path:
 
 def test_evidence_is_bound_and_what_is_not_is_noted(desk_env: DeskEnv, tmp_path: Path) -> None:
     case_id = desk_env.run("import", str(evidence_sample(tmp_path / "in"))).out.strip()
+    assert desk_env.run("settings", "set", "contact.phone=027-87654321", "contact.address=中北路88号").code == 0
     stop = desk_env.run("draft", case_id, "stop_order").out.strip()
     number = desk_env.run("issue", stop).out.strip()
     assert desk_env.run("void", stop, "--reason", "送达地址有误").code == 0

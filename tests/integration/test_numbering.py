@@ -14,15 +14,18 @@ from sqlalchemy import select
 from desk.models import Document, NumberLog
 from desk.services import documents
 from tests.conftest import FIXTURES, DeskEnv
+from tests.integration.fit_to_serve import SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 RECTIFY = ("--set", "correction=立即清除倾倒的垃圾，恢复绿化带原状", "--set", "deadline=2026-11-27")
-INQUIRY = ("--set", "inquiry_at=2026-11-25T09:30", "--set", "inquiry_place=东湖街道中队办公室")
+INQUIRY = ("--set", "inquiry_at=2026-11-25T09:30", "--set", "inquiry_place=东湖街道中队办公室",
+           "--set", "contact_phone=027-87654321", "--set", "contact_address=江城市东湖区中北路88号")
 
 
 def _case(env: DeskEnv) -> str:
     result = env.run("import", str(FIXTURES / "cases" / "general_clean.json"))
     assert result.code == 0, result.err
+    assert env.run("settings", "set", *SETTINGS).code == 0  # the contact and payment the documents print
     return result.out.strip()
 
 

@@ -120,6 +120,18 @@ def paragraph(p: P) -> BaseOxmlElement:
     return element
 
 
+def _text_el(text: str) -> BaseOxmlElement:
+    t = el("w:t", {"xml:space": "preserve"})
+    t.text = text
+    return t
+
+
+def _replace_paragraphs(part: BaseOxmlElement, p: BaseOxmlElement) -> None:
+    for old in part.findall(qn("w:p")):
+        part.remove(old)
+    part.append(p)
+
+
 @dataclass(frozen=True)
 class Cell:
     """A table cell: its paragraphs (a plain string is one left-aligned paragraph), span and merge."""
@@ -141,7 +153,7 @@ def cell_text(text: str, *, align: str = "left", indent: bool = False) -> P:
 
 def signed(*texts: str, who: str = "签名") -> Cell:
     """An opinion cell: the opinion, then a right-aligned signature and date line at its foot."""
-    paras = [cell_text(t, indent=True) for t in texts] or [cell_text("")]
+    paras = [cell_text(t, indent=True) for t in texts]
     sign = cell_text(f"{who}：　　　　　　　　　　　年　　月　　日", align="right")
     return Cell([*paras, cell_text(""), sign], valign="top")
 
@@ -151,7 +163,7 @@ class Row:
     cells: Sequence[Cell]
     height_mm: float = 8  # at least
     tag: str = ""  # a docxtpl row tag ({%tr for … %}) in place of cells
-    whole: bool = False  # never split across pages
+    whole: bool = True  # never split across pages (cantSplit); a long free-text block may split
 
 
 class Form:
@@ -306,6 +318,25 @@ class Form:
         if sum(c.span for c in cells) != len(widths_mm):
             raise ValueError(f"row spans {sum(c.span for c in cells)} of {len(widths_mm)} columns: {row}")
         return tr
+
+    def margins(self, *, records: bool) -> None:
+        """The page's header and footer: a 草稿 mark on drafts (``draft_mark`` is empty once issued), and the
+        page number — ``— 1 —`` (GB/T 9704 §7.5, 4号 宋体) on letters, ``第 1 页 共 2 页`` on 笔录 (the total
+        is counted when the document is rendered: ``pages_total``)."""
+        section = self.doc.sections[0]
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
+        mark = P("{{ draft_mark }}", align="right", indent=False, font=HEADING_FONT, size=22, line=480, bold=True)
+        _replace_paragraphs(section.header._element, paragraph(mark))
+        pieces = ("第 ", " 页　共 {{ pages_total }} 页") if records else ("— ", " —")
+        number = P(pieces[0], align="center", indent=False, font="宋体", size=14, line=360)
+        foot = paragraph(number)
+        rpr = run_props("宋体", 14)
+        field = el("w:fldSimple", {"w:instr": " PAGE "}, el("w:r", None, rpr, _text_el("1")))
+        tail = el("w:r", None, run_props("宋体", 14), _text_el(pieces[1]))
+        foot.append(field)
+        foot.append(tail)
+        _replace_paragraphs(section.footer._element, foot)
 
     def save(self, path: Path, *, title: str) -> None:
         """Write the DOCX reproducibly: fixed properties and zip dates, so a re-run changes no byte."""

@@ -39,7 +39,7 @@ def money(name: str, label: str, label_en: str, **kw: Any) -> Field:
 
 
 # — who —
-PARTY_NAME = f("party_name", "party", "当事人", "Party", required=True, default="party.name", max_length=100)
+PARTY_NAME = f("party_name", "party", "当事人", "Party", required=True, default="party.name", max_length=200)
 PARTY_KIND = f(
     "party_kind", "choice", "当事人类别", "Kind of party", required=True, default="party.kind", choices=PARTY_KINDS
 )
@@ -63,9 +63,19 @@ PARTY = (
 OFFICERS = f("officers", "officers", "执法人员", "Officers", required=True, default="case.officers")
 RECORDER = text("recorder", "记录人", "Recorder", length=50, default="case.officers.1.name")
 CONTACT = (
-    text("contact_person", "联系人", "Contact person", length=50, default="case.officers.0.name"),
-    text("contact_phone", "联系电话", "Contact phone", length=30),
-    text("contact_address", "联系地址", "Contact address"),
+    text("contact_person", "联系人", "Contact person", length=50, required=True,
+         default="agency.contact.person|case.officers.0.name"),
+    text("contact_phone", "联系电话", "Contact phone", length=40, required=True, default="agency.contact.phone"),
+    text("contact_address", "联系地址", "Contact address", required=True, default="agency.contact.address"),
+)
+PAYMENT = (
+    text("payment_bank", "代收罚没款银行", "Bank collecting fines", length=100, required=True,
+         default="agency.payment.bank"),
+    text("payment_account_name", "收款账户名称", "Account name", length=200, required=True,
+         default="agency.payment.account_name"),
+    text("payment_account", "收款账号", "Account number", length=60, required=True, default="agency.payment.account"),
+    text("payment_channel", "电子缴款渠道", "Electronic payment channel", length=200,
+         default="agency.payment.channel"),
 )
 
 # — what —
@@ -81,11 +91,11 @@ DISCRETION = (
         "discretion_standard",
         "适用的裁量基准",
         "Discretion standard applied",
-        required=True,
         default="case.discretion_applied|case.discretion.standard",
     ),
     text("discretion_level", "违法情节（裁量档次）", "Discretion level", length=50, default="case.discretion.level"),
-    long("discretion", "裁量理由", "Why this penalty", length=2000, default="case.discretion_reasoning"),
+    long("discretion", "裁量理由（适用的裁量条目、版本、档次及从轻从重情节的说明）", "Why this penalty",
+         length=3000, required=True, default="case.discretion_reasoning"),
 )
 PENALTY = (
     f(

@@ -130,8 +130,8 @@ DECISION_APPROVAL = flat(
     EVIDENCE,
     VIOLATED,
     BASIS,
-    DISCRETION,
-    long("statement", "陈述申辩（听证）情况", "Statement and hearing", default="case.statement"),
+    DISCRETION[:2],
+    long("statement", "陈述申辩（听证）情况", "Statement and hearing", default="case.statement_summary|case.statement"),
     long("legal_review", "法制审核意见", "Legal review opinion", length=1000),
     PROPOSAL,
     OPINIONS,
@@ -146,14 +146,13 @@ def decision_approval(form: Form, kind: Kind) -> None:
             line(("案　　由", "{{ cause }}")),
             line(("案　　号", "{{ case_number }}"), ("立案日期", "{{ filed_on }}")),
             *party_rows(phone=False),
-            block("违法事实及证据", "{{ facts }}\n证据：{{ evidence }}", 45),
+            block("违法事实及证据", "{{ facts }}\n证据：{{ evidence }}", 20),
             line(("违反的规定", "{{ violated }}")),
             line(("处罚依据", "{{ basis }}")),
-            line(
-                ("裁量情节", "{{ discretion_standard }}；违法情节{{ discretion_level }}。{{ discretion }}"), height=16
-            ),
-            line(("陈述申辩（听证）情况", "{{ statement }}"), height=16),
-            line(("法制审核意见", "{{ legal_review }}"), height=16),
+            line(("裁量基准", "{{ discretion_standard }}{{ '（违法情节' + discretion_level + '）' "
+                               "if discretion_level else '' }}")),
+            line(("陈述申辩（听证）情况", "{{ statement }}"), height=10),
+            line(("法制审核意见", "{{ legal_review }}"), height=10),
             *_approvals("承办人处理意见", "{{ proposal }}"),
         ],
     )

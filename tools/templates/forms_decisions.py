@@ -14,6 +14,7 @@ from tools.templates.fieldsets import (
     FILED_ON,
     OFFICERS,
     PARTY,
+    PAYMENT,
     PENALTY,
     REMEDIES,
     VIOLATED,
@@ -21,22 +22,32 @@ from tools.templates.fieldsets import (
     long,
     text,
 )
-from tools.templates.grid import WIDTHS, line, sign
+from tools.templates.grid import WIDTHS, line
 
 CORRECTION = long(
     "correction", "责令改正内容", "Correction ordered", length=1000, preset="责令当事人立即改正上述违法行为。"
 )
 PERFORMANCE = long(
     "performance",
-    "履行方式（缴款渠道）",
-    "How to perform (payment channel)",
+    "履行方式",
+    "How to perform",
     length=500,
     required=True,
-    preset="持本决定书到指定银行或者通过电子支付系统缴纳罚没款",
+    preset="持本决定书到指定的银行或者通过电子支付系统缴纳罚没款",
+)
+PAYMENT_TEXT = (
+    "当事人应当自收到本决定书之日起十五日内，{{ performance }}（收款银行：{{ payment_bank }}；"
+    "户名：{{ payment_account_name }}；账号：{{ payment_account }}"
+    "{{ '；电子缴款：' + payment_channel if payment_channel else '' }}）。"
 )
 SURCHARGE = (
-    "到期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，"
-    "每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
+    "到期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项和"
+    "《中华人民共和国行政强制法》第四十五条的规定，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。"
+)
+SUMMARY_PAYMENT = (
+    "自收到本决定书之日起十五日内{{ performance }}（{{ payment_bank }}，户名：{{ payment_account_name }}，"
+    "账号：{{ payment_account }}）。逾期不缴纳的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额"
+    "（《中华人民共和国行政处罚法》第七十二条第一款第（一）项）。"
 )
 ENFORCEMENT = "当事人逾期不申请行政复议、不提起行政诉讼，又不履行本决定的，本机关将依法申请人民法院强制执行。"
 
@@ -73,6 +84,7 @@ PENALTY_DECISION = flat(
     PENALTY,
     CORRECTION,
     PERFORMANCE,
+    PAYMENT,
     REMEDIES,
 )
 
@@ -94,12 +106,12 @@ def penalty_decision(form: Form, kind: Kind) -> None:
     )
     form.add(
         "{{ statement }}",
-        "依据{{ basis }}的规定，参照{{ discretion_standard }}，当事人的违法情节{{ discretion_level }}。"
-        "{{ discretion }}本机关决定对当事人作出如下行政处罚：",
+        "{{ discretion }}",
+        "综上，依据{{ basis }}的规定，本机关决定对当事人作出如下行政处罚：",
         "{{ penalty_text }}。",
     )
     when(form, "correction", "{{ correction }}")
-    when(form, "fine or confiscated", "当事人应当自收到本决定书之日起十五日内，{{ performance }}。" + SURCHARGE)
+    when(form, "fine or confiscated", PAYMENT_TEXT + SURCHARGE)
     remedies(form, "本处罚决定", "当事人")
     form.add("申请行政复议或者提起行政诉讼的，本处罚决定不停止执行，法律另有规定的除外。" + ENFORCEMENT)
     form.signature()
@@ -111,7 +123,9 @@ NO_PENALTY_DECISION = flat(
     FILED_ON,
     FACTS,
     EVIDENCE,
-    long("reasons", "不予行政处罚的理由", "Why no penalty", length=3000, required=True),
+    long("reasons", "不予行政处罚的理由", "Why no penalty", length=3000, required=True,
+         default="case.no_penalty_reasons"),
+    VIOLATED,
     f(
         "no_penalty_basis",
         "provisions",
@@ -120,7 +134,9 @@ NO_PENALTY_DECISION = flat(
         required=True,
         default="case.no_penalty_basis",
     ),
-    long("correction", "责令改正及教育内容", "Correction ordered and education", length=1000),
+    long("correction", "责令改正及教育内容", "Correction ordered and education", length=1000, required=True,
+         preset="本机关已责令当事人改正上述违法行为，并依据《中华人民共和国行政处罚法》第三十三条第三款的规定"
+         "对当事人进行了教育，当事人应当自觉遵守相关法律、法规和规章的规定。"),
     REMEDIES,
 )
 
@@ -131,10 +147,11 @@ def no_penalty_decision(form: Form, kind: Kind) -> None:
     form.add("当事人{{ cause }}一案，本机关于{{ filed_on }}依法立案调查，现已调查终结。", "经查明：{{ facts }}")
     numbered(form, "evidence_items", "上述事实，有下列证据证明：")
     form.add(
+        "当事人的上述行为违反了{{ violated }}的规定。",
         "本机关认为：{{ reasons }}",
         "依据{{ no_penalty_basis }}的规定，本机关决定对当事人不予行政处罚。",
+        "{{ correction }}",
     )
-    when(form, "correction", "{{ correction }}")
     remedies(form, who="当事人")
     form.signature()
 
@@ -147,15 +164,8 @@ SUMMARY_DECISION = flat(
     VIOLATED,
     BASIS,
     PENALTY,
-    long(
-        "performance",
-        "履行方式",
-        "How to perform",
-        length=500,
-        required=True,
-        preset="当事人应当自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款。"
-        "到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。",
-    ),
+    PERFORMANCE,
+    PAYMENT,
     REMEDIES,
     OFFICERS,
 )
@@ -172,21 +182,32 @@ def summary_penalty_decision(form: Form, kind: Kind) -> None:
             line(("住所（地址）", "{{ party_address }}")),
             line(("违法时间", "{{ violation_at }}")),
             line(("违法地点", "{{ place }}")),
-            line(("违法事实", "{{ facts }}"), height=18),
+            line(("违法事实", "{{ facts }}"), height=12),
             line(("违反的规定", "{{ violated }}")),
             line(("处罚依据", "{{ basis }}")),
-            line(("处罚决定", "{{ penalty_text }}。"), height=10),
-            line(("履行方式", "{{ performance }}"), height=16),
+            line(("处罚决定", "{{ penalty_text }}。"), height=8),
+            line(("履行方式", SUMMARY_PAYMENT), height=12),
             line(
                 (
                     "救济途径",
                     "如不服本决定，可以在收到本决定书之日起六十日内向{{ reconsideration_body }}申请行政复议，"
                     "也可以在六个月内依法向{{ court }}提起行政诉讼。",
                 ),
-                height=14,
+                height=8,
             ),
-            line(("执法人员", "{{ officers }}（执法证号：{{ officers_certificates }}）")),
-            sign("执法人员签名"),
+            Row(
+                [
+                    label("执法人员签名"),
+                    Cell(
+                        [
+                            cell_text("{{ officers }}（执法证号：{{ officers_certificates }}）"),
+                            cell_text("签名：　　　　　　　　　　年　　月　　日", align="right"),
+                        ],
+                        span=3,
+                    ),
+                ],
+                12,
+            ),
             Row(
                 [
                     label("当事人签名"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desk.catalogue import Kind
 from tools.templates.common import Spec, contact, flat, letter, numbered, remedies, when
 from tools.templates.docxkit import Cell, Form, Row, cell_text, label
@@ -15,6 +17,7 @@ from tools.templates.fieldsets import (
     FACTS,
     ITEMS,
     PARTY_NAME,
+    PAYMENT,
     PENALTY,
     REMEDIES,
     VIOLATED,
@@ -27,10 +30,15 @@ from tools.templates.fieldsets import (
 ORDER_BASIS = f(
     "order_basis",
     "provisions",
-    "责令改正（停止）的依据",
-    "Legal basis of the order",
+    "责令改正（停止）的具体规定",
+    "Specific provision ordering correction",
     required=True,
     default="case.basis",
+)
+ART_28 = "《中华人民共和国行政处罚法》第二十八条第一款"
+ORDER_REMEDIES = (
+    "如不服本通知，可以在收到本通知书之日起六十日内向{{ reconsideration_body }}申请行政复议，"
+    "也可以在六个月内依法向{{ court }}提起行政诉讼。"
 )
 ART_55 = "《中华人民共和国行政处罚法》第五十五条"
 ART_56 = "《中华人民共和国行政处罚法》第五十六条"
@@ -109,6 +117,7 @@ PRESERVATION_DISPOSAL = flat(
         "先行登记保存证据通知书文号",
         "Preservation notice number",
         length=50,
+        required=True,
         default="document.evidence_preservation_notice.number",
     ),
     f(
@@ -116,6 +125,7 @@ PRESERVATION_DISPOSAL = flat(
         "date",
         "登记保存日期",
         "Preserved on",
+        required=True,
         default="document.evidence_preservation_notice.issued_on|event.evidence_preserved",
     ),
     long("disposal", "处理决定", "Disposal decided", length=2000, required=True),
@@ -136,17 +146,26 @@ def evidence_preservation_disposal(form: Form, kind: Kind) -> None:
     form.signature()
 
 
-STOP_ORDER = flat(PARTY_NAME, FACTS, EVIDENCE, VIOLATED, ORDER_BASIS, CONTACT)
+STOP_CONSEQUENCE = long(
+    "consequence",
+    "拒不停止的后果",
+    "What follows if not stopped",
+    length=500,
+    required=True,
+    preset="拒不停止违法行为的，本机关将依法采取相应措施，并依法从重予以处理。",
+)
+STOP_ORDER = flat(PARTY_NAME, FACTS, EVIDENCE, VIOLATED, ORDER_BASIS, STOP_CONSEQUENCE, REMEDIES, CONTACT)
 
 
 def stop_order(form: Form, kind: Kind) -> None:
     letter(form, kind)
+    form.add("经查，{{ facts }}")
+    numbered(form, "evidence_items", "以上事实，有下列证据证实：")
     form.add(
-        "经查，{{ facts }}",
-        "以上事实有{{ evidence }}等证据证实。",
-        "你（单位）的上述行为涉嫌违反了{{ violated }}的规定。依据{{ order_basis }}的规定，"
+        "你（单位）的上述行为违反了{{ violated }}的规定。依据" + ART_28 + "和{{ order_basis }}的规定，"
         "本机关责令你（单位）自收到本通知书之时起立即停止上述违法行为。",
-        "拒不停止违法行为的，本机关将依法予以处理。",
+        "{{ consequence }}",
+        ORDER_REMEDIES,
     )
     contact(form)
     form.signature()
@@ -158,6 +177,7 @@ RECTIFICATION_ORDER = flat(
     EVIDENCE,
     VIOLATED,
     ORDER_BASIS,
+    REMEDIES,
     long("correction", "改正内容及要求", "What to correct", length=2000, required=True),
     f("deadline", "date", "改正期限", "Correct by", required=True),
     long(
@@ -174,13 +194,14 @@ RECTIFICATION_ORDER = flat(
 
 def rectification_order(form: Form, kind: Kind) -> None:
     letter(form, kind)
+    form.add("经查，{{ facts }}")
+    numbered(form, "evidence_items", "以上事实，有下列证据证实：")
     form.add(
-        "经查，{{ facts }}",
-        "以上事实有{{ evidence }}等证据证实。",
-        "你（单位）的上述行为违反了{{ violated }}的规定。依据{{ order_basis }}的规定，"
+        "你（单位）的上述行为违反了{{ violated }}的规定。依据" + ART_28 + "和{{ order_basis }}的规定，"
         "本机关责令你（单位）于{{ deadline }}前按下列要求改正：",
         "{{ correction }}",
         "{{ consequence }}",
+        ORDER_REMEDIES,
     )
     contact(form)
     form.signature()
@@ -194,7 +215,8 @@ PRIOR_NOTICE = flat(
     VIOLATED,
     BASIS,
     DISCRETION,
-    PENALTY,
+    replace(PENALTY[0], required=False),
+    *PENALTY[1:],
     f(
         "statement_days",
         "int",
@@ -218,9 +240,10 @@ def penalty_prior_notice(form: Form, kind: Kind) -> None:
     form.add("你（单位）涉嫌{{ cause }}一案，经本机关调查，现查明：{{ facts }}")
     numbered(form, "evidence_items", "以上事实，有下列证据证实：")
     form.add(
-        "你（单位）的上述行为违反了{{ violated }}的规定。依据{{ basis }}的规定，参照{{ discretion_standard }}，"
-        "你（单位）的违法情节{{ discretion_level }}。{{ discretion }}"
-        "本机关拟对你（单位）作出如下行政处罚：{{ penalty_text }}。",
+        "你（单位）的上述行为违反了{{ violated }}的规定{{ '，依据' + basis + '的规定，应当予以行政处罚' "
+        "if penalty_text else '' }}。",
+        "{{ discretion }}",
+        "本机关拟对你（单位）{{ '作出如下行政处罚：' + penalty_text if penalty_text else '不予行政处罚' }}。",
         "根据《中华人民共和国行政处罚法》第七条、第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
         "如有陈述、申辩意见，请在收到本告知书之日起{{ statement_days_cn }}个工作日内向本机关提出；"
         "逾期未提出的，视为放弃陈述、申辩的权利。",
@@ -230,12 +253,17 @@ def penalty_prior_notice(form: Form, kind: Kind) -> None:
     form.signature()
 
 
-HEARING_RIGHT_NOTICE = flat(PARTY_NAME, CAUSE, PENALTY, CONTACT)
+HEARING_RIGHT_NOTICE = flat(PARTY_NAME, CAUSE, FACTS, VIOLATED, BASIS, PENALTY, CONTACT)
 
 
 def hearing_right_notice(form: Form, kind: Kind) -> None:
     letter(form, kind)
-    form.add("你（单位）涉嫌{{ cause }}一案，本机关拟对你（单位）作出如下行政处罚：{{ penalty_text }}。", HEARING_RIGHT)
+    form.add(
+        "你（单位）涉嫌{{ cause }}一案，经本机关调查，现查明：{{ facts }}",
+        "你（单位）的上述行为违反了{{ violated }}的规定。依据{{ basis }}的规定，"
+        "本机关拟对你（单位）作出如下行政处罚：{{ penalty_text }}。",
+        HEARING_RIGHT,
+    )
     contact(form)
     form.signature()
 
@@ -248,8 +276,17 @@ HEARING_NOTICE = flat(
     text("hearing_place", "听证地点", "Place of the hearing", required=True),
     f("public", "bool", "公开举行", "Held in public", preset="true"),
     text("presider", "听证主持人", "Presiding officer", length=50, required=True),
-    text("panel", "听证员", "Hearing officers", length=100),
-    text("clerk", "记录员", "Clerk", length=50),
+    text("panel", "听证员", "Hearing officers", length=100, required=True),
+    text("clerk", "记录员", "Clerk", length=50, required=True),
+    long(
+        "bring",
+        "需携带的材料",
+        "What to bring",
+        length=1000,
+        required=True,
+        preset="本通知书、身份证明（单位为营业执照副本及法定代表人身份证明）、授权委托书（委托代理人参加的）"
+        "以及需要在听证中出示的证据材料。",
+    ),
     CONTACT,
 )
 
@@ -260,10 +297,11 @@ def hearing_notice(form: Form, kind: Kind) -> None:
         "根据你（单位）于{{ requested_on }}提出的听证要求，本机关决定于{{ hearing_at }}在{{ hearing_place }}"
         "就{{ cause }}一案{{ '公开' if public else '不公开' }}举行听证。",
         "听证主持人：{{ presider }}；听证员：{{ panel }}；记录员：{{ clerk }}。",
-        "你（单位）认为主持人与本案有直接利害关系的，有权申请回避，申请应当在听证举行前提出。"
-        "你（单位）可以亲自参加听证，也可以委托一至二人代理；委托代理人参加的，应当提交授权委托书。",
-        "请持本通知书和身份证明准时参加听证。无正当理由拒不出席听证或者未经许可中途退出听证的，"
-        "视为放弃听证权利，本机关终止听证。",
+        "根据《中华人民共和国行政处罚法》第六十四条的规定，你（单位）在听证中享有下列权利：认为主持人、听证员、"
+        "记录员与本案有直接利害关系的，有权申请回避，申请应当在听证举行前提出；可以亲自参加听证，也可以委托一至二人代理，"
+        "委托代理人参加的，应当提交授权委托书；可以提出证据，对调查人员提出的证据进行质证，参加辩论，并作最后陈述。",
+        "请携带：{{ bring }}",
+        "你（单位）及代理人无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。",
     )
     contact(form)
     form.signature()
@@ -271,17 +309,21 @@ def hearing_notice(form: Form, kind: Kind) -> None:
 
 DEMAND_NOTICE = flat(
     PARTY_NAME,
-    DECISION_NUMBER,
-    f("decision_on", "date", "决定日期", "Decided on", default="document.penalty_decision.issued_on|event.decided"),
+    replace(DECISION_NUMBER, required=True),
+    f("decision_on", "date", "决定日期", "Decided on", required=True,
+      default="document.penalty_decision.issued_on|event.decided"),
     f(
         "decision_served_on",
         "date",
         "决定书送达日期",
         "Decision served on",
+        required=True,
         default="document.penalty_decision.served_on",
     ),
     long("obligation", "应当履行的义务", "What must be done", length=1000, required=True, default="case.obligation"),
-    money("surcharge", "加处罚款（元）", "Late-payment surcharge (yuan)"),
+    money("surcharge", "截至催告之日的加处罚款（元）", "Surcharge accrued to date (yuan)", required=True,
+          default="case.surcharge"),
+    PAYMENT,
     CONTACT,
 )
 
@@ -292,12 +334,15 @@ def demand_notice(form: Form, kind: Kind) -> None:
         "本机关于{{ decision_on }}对你（单位）作出《行政处罚决定书》（{{ decision_number }}），"
         "该决定书已于{{ decision_served_on }}送达你（单位）。你（单位）在法定期限内未申请行政复议或者提起行政诉讼，"
         "又未履行该决定。",
-        "根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）"
-        "自收到本催告书之日起十日内履行下列义务：{{ obligation }}",
-    )
-    when(form, "surcharge", "截至本催告书作出之日，已产生加处罚款{{ surcharge_capitals }}（{{ surcharge }}元）。")
-    form.add(
-        "你（单位）收到本催告书后有权进行陈述和申辩。逾期仍不履行的，本机关将依法申请人民法院强制执行。",
+        "根据《中华人民共和国行政强制法》第三十五条、第四十五条、第五十四条的规定，现催告你（单位）"
+        "自收到本催告书之日起十日（工作日，不含法定节假日）内履行下列义务：{{ obligation }}",
+        "截至本催告书作出之日，依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，"
+        "已加处罚款{{ surcharge_capitals }}（{{ surcharge }}元）；加处罚款的数额不超出罚款的数额。",
+        "履行方式：请将上述款项缴至{{ payment_bank }}（户名：{{ payment_account_name }}；账号：{{ payment_account }}）"
+        "{{ '，或者通过' + payment_channel + '缴纳' if payment_channel else '' }}。",
+        "你（单位）收到本催告书后有权进行陈述和申辩，陈述、申辩意见请在履行期限内向本机关提出。"
+        "本催告书送达十日后你（单位）仍未履行义务的，本机关将依据《中华人民共和国行政强制法》第五十三条、"
+        "第五十四条的规定申请人民法院强制执行。",
     )
     contact(form)
     form.signature()

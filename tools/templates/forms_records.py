@@ -24,7 +24,10 @@ from tools.templates.grid import block, line, party_rows, sign, table_form
 RIGHTS = (
     "我们是{{ agency_name }}的执法人员{{ officers }}，执法证件号码为{{ officers_certificates }}，现向你出示执法证件。"
 )
-ATTESTATION = "以上笔录共　　页，我已看过（已向我宣读），与{what}相符。\n\n签名：　　　　　　　　　　　年　　月　　日"
+ATTESTATION = (
+    "以上笔录共{{{{ pages_total }}}}页，我已看过（已向我宣读），与{what}相符。"
+    "\n\n签名：　　　　　　　　　　　年　　月　　日"
+)
 
 
 PERIOD = ("时　　间", "{{ started_at }}至{{ ended_at }}")
@@ -32,13 +35,13 @@ PLACE = ("地　　点", "{{ place }}")
 STAFF = ("执法人员", "{{ officers }}（执法证号：{{ officers_certificates }}）")
 TIMES = (
     f("started_at", "datetime", "开始时间", "Started at", required=True),
-    f("ended_at", "datetime", "结束时间", "Ended at"),
+    f("ended_at", "datetime", "结束时间", "Ended at", required=True),
     text("place", "地点", "Place", required=True),
 )
 
 
 def _times(default: str) -> tuple[Field, ...]:
-    return (replace(TIMES[0], default=default), *TIMES[1:])
+    return (replace(TIMES[0], default=default), replace(TIMES[1], default=default), TIMES[2])
 
 
 INSPECTION = flat(
@@ -67,7 +70,7 @@ def onsite_inspection_record(form: Form, kind: Kind) -> None:
                 RIGHTS + "现依法进行现场检查（勘验），请予配合。你有权申请回避，有权进行陈述和申辩。",
                 22,
             ),
-            block("现场检查（勘验）情况", "{{ findings }}", 70),
+            block("现场检查（勘验）情况", "{{ findings }}", 40),
             Row([Cell(cell_text(ATTESTATION.format(what="现场情况")), span=4)], 22),
             sign("当事人签名", "见证人签名"),
             sign("执法人员签名"),
@@ -116,7 +119,7 @@ def inquiry_record(form: Form, kind: Kind) -> None:
                 "你有陈述和申辩的权利；认为执法人员与本案有直接利害关系的，可以申请回避。你听清楚了吗？",
                 30,
             ),
-            block("询问记录", "{{ transcript }}", 75),
+            block("询问记录", "{{ transcript }}", 40),
             Row([Cell(cell_text(ATTESTATION.format(what="我所说的")), span=4)], 22),
             sign("被询问人签名", "执法人员签名"),
         ],
@@ -153,7 +156,7 @@ def statement_record(form: Form, kind: Kind) -> None:
             line(("记录人", "{{ recorder }}"), ("案　　由", "{{ cause }}")),
             line(("陈述申辩人", "{{ respondent }}"), ("与本案关系", "{{ respondent_role }}")),
             line(("当事人", "{{ party_name }}"), ("告知书文号", "{{ notice_number }}")),
-            block("陈述申辩内容", "{{ transcript }}", 80),
+            block("陈述申辩内容", "{{ transcript }}", 40),
             Row([Cell(cell_text(ATTESTATION.format(what="我所说的")), span=4)], 22),
             sign("陈述申辩人签名", "执法人员签名"),
         ],
@@ -186,7 +189,7 @@ def hearing_record(form: Form, kind: Kind) -> None:
             line(("记录员", "{{ clerk }}"), ("调查人员", "{{ investigators }}")),
             line(("当事人", "{{ party_name }}"), ("委托代理人", "{{ agent }}")),
             line(("住所（地址）", "{{ party_address }}")),
-            block("听证记录", "{{ transcript }}", 80),
+            block("听证记录", "{{ transcript }}", 40),
             Row([Cell(cell_text(ATTESTATION.format(what="听证情况")), span=4)], 22),
             sign("当事人签名", "主持人签名"),
             sign("听证员签名", "记录员签名"),
@@ -228,8 +231,8 @@ def collective_discussion_record(form: Form, kind: Kind) -> None:
             line(("主持人", "{{ presider }}"), ("记录人", "{{ clerk }}")),
             line(("出席人员", "{{ leaders }}")),
             line(("列席人员", "{{ attending }}")),
-            block("案情汇报", "{{ presentation }}", 50),
-            block("讨论记录", "{{ discussion }}", 80),
+            block("案情汇报", "{{ presentation }}", 30),
+            block("讨论记录", "{{ discussion }}", 40),
             block("讨论决定", "{{ conclusion }}", 30),
             sign("出席人员签名"),
         ],
@@ -272,7 +275,7 @@ def rectification_review(form: Form, kind: Kind) -> None:
             line(("复查时间", "{{ reviewed_at }}")),
             line(("复查地点", "{{ place }}")),
             line(STAFF),
-            block("复查情况", "{{ findings }}", 80),
+            block("复查情况", "{{ findings }}", 40),
             line(("复查结论", "{{ conclusion }}")),
             sign("当事人签名", "执法人员签名"),
         ],

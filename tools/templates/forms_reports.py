@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desk.catalogue import Kind
 from tools.templates.common import Spec, flat, numbered, party_block
 from tools.templates.docxkit import HEADING_FONT, Form, P
@@ -22,6 +24,7 @@ from tools.templates.fieldsets import (
     VIOLATED,
     f,
     long,
+    money,
     text,
 )
 
@@ -143,31 +146,37 @@ def hearing_report(form: Form, kind: Kind) -> None:
 
 
 ENFORCEMENT = flat(
-    text("agency_address", "申请人住所", "Address of the agency", required=True),
-    text("agency_head", "申请人法定代表人", "Head of the agency", length=50, required=True),
-    text("agency_head_title", "法定代表人职务", "Title of the head", length=50, preset="局长"),
+    text("agency_address", "申请人住所", "Address of the agency", required=True, default="agency.contact.address"),
+    text("agency_head", "申请人负责人", "Head of the agency", length=50, required=True),
+    text("agency_head_title", "负责人职务", "Title of the head", length=50, required=True, preset="局长"),
     PARTY,
     long("request", "申请事项", "What is asked", length=1000, required=True, default="case.obligation"),
-    DECISION_NUMBER,
-    f("decision_on", "date", "决定日期", "Decided on", default="document.penalty_decision.issued_on|event.decided"),
+    replace(DECISION_NUMBER, required=True),
+    f("decision_on", "date", "决定日期", "Decided on", required=True,
+      default="document.penalty_decision.issued_on|event.decided"),
     f(
         "decision_served_on",
         "date",
         "决定书送达日期",
         "Decision served on",
+        required=True,
         default="document.penalty_decision.served_on",
     ),
-    text("demand_number", "催告书文号", "Demand notice number", length=50, default="document.demand_notice.number"),
+    text("demand_number", "催告书文号", "Demand notice number", length=50, required=True,
+         default="document.demand_notice.number"),
     f(
         "demand_served_on",
         "date",
         "催告书送达日期",
         "Demand notice served on",
+        required=True,
         default="document.demand_notice.served_on",
     ),
+    money("fine", "罚款金额（元）", "Fine (yuan)", required=True, default="case.penalty.fine"),
+    money("surcharge", "加处罚款（元）", "Surcharge (yuan)", required=True, default="case.surcharge"),
     long("reasons", "其他事实和理由", "Further facts and reasons", length=3000),
     f("court", "text", "受理申请的人民法院", "Court applied to", required=True, default="agency.court", max_length=100),
-    MATERIALS,
+    replace(MATERIALS, required=True),
 )
 
 
@@ -177,10 +186,11 @@ def court_enforcement_application(form: Form, kind: Kind) -> None:
         form,
         "申请人：{{ agency_name }}",
         "住所：{{ agency_address }}",
-        "法定代表人：{{ agency_head }}　职务：{{ agency_head_title }}",
-        "被申请人：{{ party_name }}",
+        "负责人：{{ agency_head }}　职务：{{ agency_head_title }}",
+        "被申请人：{{ party_name }}{{ '（个体工商户）' if party_kind == '个体工商户' else '' }}",
         "{{ party_identity }}",
-        "法定代表人（负责人、经营者）：{{ party_representative }}",
+        "{{ ('经营者：' if party_kind == '个体工商户' else '法定代表人（负责人）：') + party_representative "
+        "if party_representative else '' }}",
         "住所（地址）：{{ party_address }}",
     )
     section(form, "申请事项", "{{ request }}")
@@ -188,15 +198,17 @@ def court_enforcement_application(form: Form, kind: Kind) -> None:
         form,
         "事实和理由",
         "申请人于{{ decision_on }}对被申请人作出《行政处罚决定书》（{{ decision_number }}），"
-        "该决定书于{{ decision_served_on }}送达被申请人。申请人于{{ demand_served_on }}向被申请人送达"
-        "《催告书》（{{ demand_number }}），被申请人在法定期限内未申请行政复议或者提起行政诉讼，经催告仍未履行。"
-        "{{ reasons }}",
-        "根据《中华人民共和国行政处罚法》第七十二条和《中华人民共和国行政强制法》第五十三条、第五十四条、"
-        "第五十五条的规定，特申请贵院依法强制执行。",
+        "该决定书于{{ decision_served_on }}送达被申请人。被申请人在法定期限内未申请行政复议，也未提起行政诉讼，"
+        "又不履行该决定。申请人于{{ demand_served_on }}向被申请人送达《催告书》（{{ demand_number }}），"
+        "催告书送达十日后被申请人仍未履行义务。截至本申请之日，被申请人应缴纳罚款{{ fine_capitals }}（{{ fine }}元），"
+        "加处罚款{{ surcharge_capitals }}（{{ surcharge }}元）。{{ reasons }}",
+        "根据《中华人民共和国行政处罚法》第七十二条第一款第（四）项和《中华人民共和国行政强制法》第五十三条、"
+        "第五十四条、第五十五条的规定，特申请贵院依法强制执行。",
     )
     form.add(P("此致", indent=True, align="left"), P("{{ court }}", indent=False, align="left"))
     numbered(form, "materials_items", "附件：")
-    form.signature()
+    form.signature(name="申请人：{{ agency_name }}（印章）")
+    form.add(P("负责人（签名）：　　　　　　　　", align="right", indent=False, right_chars=4))
 
 
 SPECS = (

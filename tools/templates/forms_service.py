@@ -6,10 +6,15 @@ from dataclasses import replace
 
 from desk.catalogue import Kind
 from tools.templates.common import Spec, flat
-from tools.templates.docxkit import Form
+from tools.templates.docxkit import Cell, Form, Row, cell_text
 from tools.templates.fieldsets import CAUSE, PARTY_NAME, SERVICE_METHOD, f, long, text
 from tools.templates.grid import block, line, sign, table_form
 
+LEFT_SERVICE = (
+    "注：受送达人或者代收人拒绝签收的，送达人可以邀请有关基层组织或者所在单位的代表到场，说明情况，在送达回证上"
+    "记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所；也可以把文书留在受送达人的住所，"
+    "并采用拍照、录像等方式记录送达过程，即视为送达（《中华人民共和国民事诉讼法》关于留置送达的规定）。"
+)
 RECEIPT = flat(
     text(
         "document_title",
@@ -47,7 +52,8 @@ def service_receipt(form: Form, kind: Kind) -> None:
             sign("受送达人（签收人）签名"),
             line(("见证人", "{{ witness }}"), ("送达人", "{{ servers }}")),
             sign("见证人签名", "送达人签名"),
-            block("备注", "{{ note }}", 30),
+            Row([Cell([cell_text("**备注**"), cell_text("{{ note }}", indent=True), cell_text(LEFT_SERVICE)],
+                      span=4, valign="top")], 24, whole=False),
         ],
     )
     form.signature()

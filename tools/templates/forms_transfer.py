@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from desk.catalogue import Kind
-from tools.templates.common import Spec, contact, flat, loop
+from tools.templates.common import Spec, contact, flat, loop, when
 from tools.templates.docxkit import TEXT_WIDTH_MM, TITLE_FONT, Cell, Form, P, Row, cell_text, label
 from tools.templates.fieldsets import CAUSE, CONTACT, FACTS, ITEMS, MATERIALS, PARTY_NAME, f, long, text
 
-RECEIVER = text("receiver_body", "接收机关", "Receiving body", length=100, required=True)
-REASONS = long("reasons", "移送理由", "Why the case is transferred", length=3000, required=True)
+RECEIVER = text("receiver_body", "接收机关", "Receiving body", length=200, required=True, default="agency.transfer_to")
+REASONS = long("reasons", "移送理由", "Why the case is transferred", length=3000, required=True,
+               default="case.transfer_reasons")
 
 
 def _list_table(form: Form, items: str, heading: str) -> None:
@@ -49,7 +50,7 @@ CASE_TRANSFER = flat(
     CAUSE,
     FACTS,
     REASONS,
-    f("transfer_basis", "provisions", "移送依据", "Legal basis of the transfer", required=True),
+    f("transfer_basis", "provisions", "移送依据（管辖的规定）", "Legal basis of the transfer", required=True),
     replace(MATERIALS, required=True),
     CONTACT,
 )
@@ -59,8 +60,8 @@ def case_transfer_letter(form: Form, kind: Kind) -> None:
     form.heading(numbered=True, title=kind.title)
     form.addressee("{{ receiver_body }}：")
     form.add(
-        "本机关在查处{{ party_name }}{{ cause }}一案中，经调查发现：{{ facts }}",
-        "{{ reasons }}",
+        "本机关在查处{{ party_name }}涉嫌{{ cause }}一案中，经调查查明：{{ facts }}",
+        "本机关认为：{{ reasons }}",
         "依据{{ transfer_basis }}的规定，该案不属于本机关管辖，现将该案移送你单位依法处理。案件材料清单如下：",
     )
     _list_table(form, "materials_items", "材料名称及页数")
@@ -71,14 +72,16 @@ def case_transfer_letter(form: Form, kind: Kind) -> None:
 
 
 CRIMINAL_TRANSFER = flat(
-    replace(RECEIVER, label="接收的公安机关"),
+    replace(RECEIVER, label="接收的公安机关", default="agency.public_security"),
     PARTY_NAME,
     CAUSE,
     FACTS,
-    REASONS,
+    replace(REASONS, default="case.criminal_reasons"),
     text("suspected_crime", "涉嫌罪名", "Suspected offence", length=100, required=True),
+    f("crime_provisions", "provisions", "刑法条文", "Article of the Criminal Law", required=True),
     replace(ITEMS, label="涉案物品清单", required=False),
-    MATERIALS,
+    replace(MATERIALS, required=True),
+    text("procuratorate", "抄送的人民检察院", "Procuratorate copied", length=200),
     CONTACT,
 )
 ATTACHMENTS = (
@@ -94,18 +97,21 @@ def criminal_transfer(form: Form, kind: Kind) -> None:
     form.addressee("{{ receiver_body }}：")
     form.add(
         "{{ party_name }}涉嫌{{ cause }}一案，经本机关调查，现查明：{{ facts }}",
-        "本机关认为：{{ reasons }}当事人的行为涉嫌构成{{ suspected_crime }}，依法需要追究刑事责任。"
+        "本机关认为：{{ reasons }}当事人的行为涉嫌违反{{ crime_provisions }}的规定，涉嫌构成{{ suspected_crime }}。"
         "依据《中华人民共和国行政处罚法》第二十七条第一款和《行政执法机关移送涉嫌犯罪案件的规定》"
-        "第三条、第六条的规定，现将该案移送你局依法处理。",
+        "（国务院令第310号，2020年修订）第三条、第六条的规定，现将该案移送你局依法处理。",
         "请你局依法审查，并将立案或者不予立案的决定书面告知本机关。",
         "附件：",
         *ATTACHMENTS,
     )
     loop(form, "materials_items", P("（{{ loop.index }}）{{ item }}"))
-    form.add(P("涉案物品清单", align="center", indent=False, before=120))
+    when(form, "items", P("涉案物品清单", align="center", indent=False, before=120))
+    form.tag("{%p if items %}")
     _list_table(form, "items_items", "物品名称、规格及数量")
+    form.tag("{%p endif %}")
     contact(form)
     form.signature()
+    when(form, "procuratorate", P("抄送：{{ procuratorate }}", indent=False, align="left"))
     _receipt(form, kind)
 
 

@@ -23,7 +23,7 @@ def line(*pairs: tuple[str, str], height: float = 8) -> Row:
 def block(heading: str, value: str, height: float = 60) -> Row:
     """A full-width cell: a bold heading line, then the text."""
     paras = [cell_text(f"**{heading}**"), cell_text(value, indent=True)]
-    return Row([Cell(paras, span=len(WIDTHS), valign="top")], height)
+    return Row([Cell(paras, span=len(WIDTHS), valign="top")], height, whole=False)
 
 
 def sign(*captions: str) -> Row:
@@ -37,7 +37,7 @@ def sign(*captions: str) -> Row:
     return Row(cells, 18)
 
 
-def opinion(caption: str, value: str = "", *, who: str = "签名", height: float = 20) -> Row:
+def opinion(caption: str, value: str = "", *, who: str = "签名", height: float = 14) -> Row:
     """An approval step: caption, the opinion, and a signature and date at the cell's foot."""
     cell = signed(value, who=who) if value else signed(who=who)
     return Row([label(caption), Cell(cell.content, span=SPAN, valign="top")], height)

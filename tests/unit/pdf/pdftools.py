@@ -69,6 +69,10 @@ def docx_body_text(docx: bytes) -> str:
     return "".join(el.text or "" for el in root.iter(f"{W}t") if not _hidden(el))
 
 
+# what the header and footer print on every page: the page number (— 1 —, 第 1 页 共 2 页) and a draft's mark
+PAGE_FURNITURE = re.compile(r"—\d+—|第\d+页共\d*页|草稿")
+
+
 def same_text(pdf_text: str, docx: bytes) -> tuple[str, str]:
     """The PDF's text and the DOCX's body text, white space removed, and without the rows that repeat on every
     page of a table (``tblHeader``): those two must be equal."""
@@ -78,7 +82,7 @@ def same_text(pdf_text: str, docx: bytes) -> tuple[str, str]:
         for row in root.iter(f"{W}tr")
         if row.find(f"{W}trPr/{W}tblHeader") is not None
     ]
-    pdf, body = squeeze(pdf_text), squeeze(docx_body_text(docx))
+    pdf, body = PAGE_FURNITURE.sub("", squeeze(pdf_text)), squeeze(docx_body_text(docx))
     for text in filter(None, map(squeeze, repeated)):
         pdf, body = pdf.replace(text, ""), body.replace(text, "")
     return pdf, body

@@ -25,7 +25,7 @@ def test_penalty_decision_defaults_from_the_general_sample() -> None:
     assert values["court"] == "江城市东湖区人民法院"
     assert values["notice_number"] == "东综执罚告字〔2026〕21号"
     assert values["notice_served_on"] == "2026-03-17"
-    assert values["statement"] == "当事人在规定期限内未提出陈述、申辩意见。"
+    assert values["statement"] == "当事人在规定期限内未提出陈述、申辩意见，视为放弃陈述、申辩的权利。"
     assert values["correction"] == "责令当事人立即改正上述违法行为。"  # a preset
 
 

@@ -18,9 +18,16 @@ from .support import TODAY, sample
 DECISION = kind("penalty_decision")
 
 
+# the agency's payment settings (the shared sample's agency block carries none)
+PAYMENT = {"payment_bank": "中国农业银行江城东湖支行", "payment_account_name": "江城市东湖区财政局非税收入汇缴结算户",
+           "payment_account": "17052101040012345", "contact_phone": "027-87654321", "contact_address": "中北路88号"}
+
+
 def problems(values: dict[str, object], kind_id: str = "penalty_decision") -> dict[str, str]:
     k = kind(kind_id)
-    base = default_fields(kind_id, sample("general_clean"), today=TODAY)
+    names = {f.name for f in k.fields}
+    base = {**default_fields(kind_id, sample("general_clean"), today=TODAY),
+            **{n: v for n, v in PAYMENT.items() if n in names}}
     return {p.where: p.key for p in validate_fields(k, {**base, **values})}
 
 
@@ -31,18 +38,18 @@ def test_the_defaults_of_a_complete_case_are_valid() -> None:
 @pytest.mark.parametrize(
     ("values", "expected"),
     [
-        ({"party_name": ""}, {"party_name": "field_required"}),
-        ({"court": None}, {"court": "field_required"}),
-        ({"evidence": []}, {"evidence": "field_required"}),
-        ({"filed_on": "2026-13-01"}, {"filed_on": "field_type"}),
-        ({"filed_on": "24/03/2026"}, {"filed_on": "field_type"}),
-        ({"fine": "五千"}, {"fine": "field_type"}),
-        ({"fine": -1}, {"fine": "field_minimum"}),
-        ({"fine": True}, {"fine": "field_type"}),
-        ({"party_kind": "company"}, {"party_kind": "field_choice"}),
-        ({"penalty_kinds": ["fine", "flogging"]}, {"penalty_kinds": "field_choice"}),
-        ({"party_uscc": "9" * 19}, {"party_uscc": "field_too_long"}),
-        ({"facts": 42}, {"facts": "field_type"}),
+        ({"party_name": ""}, {"party_name": "label_required"}),
+        ({"court": None}, {"court": "label_required"}),
+        ({"evidence": []}, {"evidence": "label_required"}),
+        ({"filed_on": "2026-13-01"}, {"filed_on": "label_type"}),
+        ({"filed_on": "24/03/2026"}, {"filed_on": "label_type"}),
+        ({"fine": "五千"}, {"fine": "label_type"}),
+        ({"fine": -1}, {"fine": "label_minimum"}),
+        ({"fine": True}, {"fine": "label_type"}),
+        ({"party_kind": "company"}, {"party_kind": "label_choice"}),
+        ({"penalty_kinds": ["fine", "flogging"]}, {"penalty_kinds": "label_choice"}),
+        ({"party_uscc": "9" * 19}, {"party_uscc": "label_too_long"}),
+        ({"facts": 42}, {"facts": "label_type"}),
         ({"nickname": "x"}, {"nickname": "field_unknown"}),
     ],
 )
@@ -52,22 +59,24 @@ def test_each_invalid_field_is_named(values: dict[str, object], expected: dict[s
 
 def test_several_problems_are_reported_together() -> None:
     found = problems({"party_name": "", "fine": "x", "court": ""})
-    assert found == {"party_name": "field_required", "fine": "field_type", "court": "field_required"}
+    assert found == {"party_name": "label_required", "fine": "label_type", "court": "label_required"}
 
 
-def test_problem_messages_name_field_and_label() -> None:
+def test_problem_messages_name_the_label_never_the_internal_name() -> None:
     [problem] = validate_fields(
-        DECISION, {**default_fields("penalty_decision", sample("general_clean"), today=TODAY), "court": ""}
+        DECISION, {**default_fields("penalty_decision", sample("general_clean"), today=TODAY),
+                   **{k: v for k, v in PAYMENT.items() if k.startswith("payment")}, "court": ""}
     )
-    assert "court" in problem.render("en") and "管辖人民法院" in problem.render("en")
-    assert "为必填项" in problem.render("zh_CN")
+    assert problem.where == "court"  # the editor's key
+    assert "court" not in problem.render("en") and "“Court”" in problem.render("en")
+    assert problem.render("zh_CN") == "“管辖人民法院”为必填项：请填写后再签发。"
 
 
 def test_int_bool_and_datetime_fields() -> None:
-    assert problems({"statement_days": "0"}, "penalty_prior_notice") == {"statement_days": "field_minimum"}
-    assert problems({"statement_days": "2.5"}, "penalty_prior_notice") == {"statement_days": "field_type"}
-    assert problems({"hearing_right": "maybe"}, "penalty_prior_notice") == {"hearing_right": "field_type"}
-    assert problems({"hearing_at": "2026-04-01T25:00"}, "hearing_notice").get("hearing_at") == "field_type"
+    assert problems({"statement_days": "0"}, "penalty_prior_notice") == {"statement_days": "label_minimum"}
+    assert problems({"statement_days": "2.5"}, "penalty_prior_notice") == {"statement_days": "label_type"}
+    assert problems({"hearing_right": "maybe"}, "penalty_prior_notice") == {"hearing_right": "label_type"}
+    assert problems({"hearing_at": "2026-04-01T25:00"}, "hearing_notice").get("hearing_at") == "label_type"
 
 
 @pytest.mark.parametrize(

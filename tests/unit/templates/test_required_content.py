@@ -28,13 +28,14 @@ def test_penalty_decision_has_every_article_59_element() -> None:
         "4．营业执照复印件。",
         "违反了《城市生活垃圾管理办法》第十六条第一款的规定",  # provisions violated
         "依据《城市生活垃圾管理办法》第四十二条的规定",  # basis
-        "参照江城市城市管理行政处罚裁量基准 第31项，当事人的违法情节一般",  # discretion standard (说理)
+        "本案适用江城市城市管理行政处罚裁量基准 第31项",  # discretion standard (说理)
+        "属于该条目规定的“一般”情形",
         "《行政处罚事先告知书》（东综执罚告字〔2026〕21号）",
-        "当事人在规定期限内未提出陈述、申辩意见。",
+        "当事人在规定期限内未提出陈述、申辩意见，视为放弃陈述、申辩的权利。",
         "罚款人民币伍仟元整（5,000元）",  # amount in capitals and figures
         "责令当事人立即改正上述违法行为。",  # correction
         "自收到本决定书之日起十五日内",  # performance
-        "指定银行或者通过电子支付系统缴纳",
+        "指定的银行或者通过电子支付系统缴纳",
         "每日按罚款数额的百分之三加处罚款",  # surcharge
         "六十日内向江城市东湖区人民政府申请行政复议",  # named reconsideration body, 60 days
         "在六个月内依法向江城市东湖区人民法院提起行政诉讼",  # named court, 6 months
@@ -117,9 +118,10 @@ def test_rectification_order_says_what_by_when_and_what_follows() -> None:
         "责令（限期）改正通知书",
         "东综执责改字〔2026〕3号",
         "经查，当事人于2026-03-02",  # the act
-        "以上事实有现场检查笔录、询问笔录、现场照片4张、营业执照复印件等证据证实",  # evidence
+        "以上事实，有下列证据证实：",  # evidence
+        "1．现场检查笔录；",
         "违反了《城市生活垃圾管理办法》第十六条第一款的规定",  # provisions violated
-        "依据《城市生活垃圾管理办法》第四十二条的规定",  # basis of the order
+        "依据《中华人民共和国行政处罚法》第二十八条第一款和《城市生活垃圾管理办法》第四十二条的规定",  # basis
         "于2026年3月10日前按下列要求改正",  # by when
         "清理绿化带内倾倒的餐厨垃圾，恢复原状。",  # what
         "逾期不改正或者改正不符合要求的",  # what follows

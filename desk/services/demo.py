@@ -176,7 +176,7 @@ PROPOSALS = {
 
 def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
     """A general-procedure case up to ``stage``, as its documents and recorded events make it."""
-    proposal = {"proposal": PROPOSALS[s.outcome]} if s.outcome in PROPOSALS else {}
+    proposal: dict[str, Any] = {"proposal": PROPOSALS[s.outcome]} if s.outcome in PROPOSALS else {}
     c.issue("case_source_register", start)
     c.issue("onsite_inspection_record", start, started_at=_at(start))
     filed = c.wd(start, 1)

@@ -114,7 +114,7 @@ def _discretion_reasoning(cf: CaseFile) -> str:
     if cited:
         return f"本案适用{discretion_applied(cf) or cf.case.discretion.standard}。{cited}"
     d = cf.case.discretion
-    if not d.standard:
+    if not d.standard or not cf.case.penalty.kinds:  # no penalty intended: its ground is the reviewer's to state
         return ""
     tier = f"属于该条目规定的“{d.level}”情形" if d.level else "符合该条目规定的情形"
     return (f"本案适用{d.standard}。经综合考量违法行为的事实、性质、情节和社会危害程度，当事人的违法行为{tier}，"

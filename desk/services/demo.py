@@ -165,6 +165,14 @@ def _at(day: date, clock: str = "09:30") -> str:
     return f"{day.isoformat()}T{clock}"
 
 
+# and why no penalty is weighed (the 裁量理由 a reviewer writes where there is no penalty to weigh)
+GROUNDS = {
+    "no_penalty_minor": "当事人系首次违法，违法行为轻微并已及时改正，没有造成危害后果，依照《中华人民共和国行政处罚法》"
+    "第三十三条第一款的规定，可以不予行政处罚。",
+    "criminal_transfer": "当事人的违法行为涉嫌构成犯罪，依照《行政执法机关移送涉嫌犯罪案件的规定》第三条的规定应当移送"
+    "公安机关，本机关不以行政处罚代替移送。",
+    "jurisdiction_transfer": "本案不属于本机关的职责范围，依法移送有管辖权的行政机关处理，本机关不作行政处罚。",
+}
 # what the 调查终结报告 and the 决定审批表 propose where the case ends without a penalty (before the decision the
 # case's outcome is still pending, so its default cannot say it)
 PROPOSALS = {
@@ -176,7 +184,8 @@ PROPOSALS = {
 
 def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
     """A general-procedure case up to ``stage``, as its documents and recorded events make it."""
-    proposal: dict[str, Any] = {"proposal": PROPOSALS[s.outcome]} if s.outcome in PROPOSALS else {}
+    proposal: dict[str, Any] = ({"proposal": PROPOSALS[s.outcome], "discretion": GROUNDS[s.outcome]}
+                                if s.outcome in PROPOSALS else {})
     c.issue("case_source_register", start)
     c.issue("onsite_inspection_record", start, started_at=_at(start))
     filed = c.wd(start, 1)
@@ -204,7 +213,8 @@ def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
         return
     day = c.wd(day, 1)
     c.issue("penalty_prior_notice", day, serve=True, hearing_right=s.hearing,
-            penalty_kinds=list(s.kinds), fine=s.fine or None)
+            penalty_kinds=list(s.kinds), fine=s.fine or None,
+            **({"discretion": proposal["discretion"]} if proposal else {}))
     if stage == "notified":
         return
     if s.hearing:
@@ -222,7 +232,7 @@ def _general(c: Clerk, s: Scenario, start: date, stage: str) -> None:
     if s.outcome == "no_penalty_minor":
         c.issue("collective_discussion_record", day, held_at=_at(day, "14:30"), leaders=list(LEADERS))
         day = c.wd(day, 1)
-    c.issue("decision_approval", day, **proposal)
+    c.issue("decision_approval", day, **{k: v for k, v in proposal.items() if k == "proposal"})
     if s.outcome == "penalty":
         decision = c.issue("penalty_decision", day, serve=True)
         c.record("published", c.wd(day, 2), note="在本机关门户网站公示")

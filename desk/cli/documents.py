@@ -13,10 +13,17 @@ from desk.errors import UserError
 
 
 def _day(text: str) -> date:
+    """A date given with ``--on``: a real date of something done, 1990 … today (desk.casefile.limits)."""
+    from desk.casefile import limits
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise UserError("bad_date", value=text) from None
+        raise UserError("bad_date", value=text[:40]) from None
+    failure = limits.date_error(day)
+    if failure is not None:
+        raise UserError(failure[0], **failure[1])
+    return day
 
 
 def _pairs(items: list[str]) -> dict[str, object]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -12,10 +11,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from desk.casefile import facts as f
-from desk.casefile import jsonio, schema
+from desk.casefile import jsonio, paths, schema
 from desk.casefile.numbers import parse_number
 from desk.db.uow import UnitOfWork
-from desk.errors import FrozenError, NotFound, Problem, UserError, ValidationError
+from desk.errors import FrozenError, NotFound, Problem, ValidationError
 from desk.models import Agency, Case, Document
 from desk.services import audit, freeze, mapping, numbering, store  # noqa: F401  (freeze: registers its guard)
 
@@ -72,15 +71,7 @@ def agency_for(uow: UnitOfWork, a: f.Agency) -> Agency:
 
 def read_case_json(path: Path) -> f.CaseFile:
     """Parse and validate a ``desk-case/1`` file (relative ``file`` paths resolved beside it)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError("file_unreadable", path=path, detail=exc.strerror or exc) from exc
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError("not_json", detail=f"{exc.msg}, line {exc.lineno} column {exc.colno}") from exc
-    return schema.load(raw, path.parent)
+    return schema.load(jsonio.read_json(path), path.parent)
 
 
 def import_case(uow: UnitOfWork, path: Path) -> int:
@@ -138,7 +129,7 @@ def _store_files(cf: f.CaseFile, base: Path | None) -> f.CaseFile:
     def stored(rel: str | None) -> str | None:
         if not rel or rel.startswith("store:"):
             return rel
-        src = Path(rel) if base is None else base / rel
+        src = Path(rel) if base is None else paths.confined(base, rel)
         return f"store:{store.put_file(src)}/{src.name}"
 
     docs = tuple(replace(d, file=stored(d.file)) for d in cf.documents)

@@ -130,7 +130,8 @@ MESSAGES: dict[str, str] = {
     "file_too_large": "{path} has {size} bytes; at most {limit} are accepted here.",
     "path_outside": "file {value} lies outside the case file's folder; only files in that folder (or below) "
     "are read.",
-    "output_folder_missing": "The folder of {path} does not exist; create it or name another file.",
+    "output_folder_missing": "The folder of {path} does not exist and cannot be created ({detail}); name "
+    "another file.",
     "output_is_folder": "{path} is a folder; name a file.",
     "output_unwritable": "Cannot write {path}: {detail}. Nothing was changed.",
     "home_not_folder": "DESK_HOME ({path}) is not a folder; point DESK_HOME at a folder.",

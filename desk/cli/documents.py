@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desk import outputs
 from desk.cli import write_out
 from desk.errors import UserError
 
@@ -152,21 +153,24 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     if not args.docx and not args.pdf:
         raise UserError("bad_option", option="render", detail="give --docx FILE and/or --pdf FILE")
+    for target in (args.docx, args.pdf):
+        if target:
+            outputs.check_target(target)
     with unit_of_work(write=False) as uow:
         data = documents.docx_bytes(uow, args.doc)
     written = []
     if args.docx:
-        args.docx.write_bytes(data)
+        outputs.write_bytes(args.docx, data)
         written.append(str(args.docx))
     if args.pdf:
         if args.backend == "libreoffice":
             from desk.render.pdf.libreoffice import render_pdf_libreoffice
 
-            args.pdf.write_bytes(render_pdf_libreoffice(data))
+            outputs.write_bytes(args.pdf, render_pdf_libreoffice(data))
         else:
             from desk.render.pdf import render_pdf
 
-            args.pdf.write_bytes(render_pdf(data))
+            outputs.write_bytes(args.pdf, render_pdf(data))
         written.append(str(args.pdf))
     write_out("".join(p + "\n" for p in written))
     return 0

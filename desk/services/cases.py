@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from desk import outputs
 from desk.casefile import facts as f
 from desk.casefile import jsonio, paths, schema
 from desk.casefile.numbers import parse_number
@@ -143,6 +143,8 @@ def _store_files(cf: f.CaseFile, base: Path | None) -> f.CaseFile:
 def export_case(uow: UnitOfWork, ref: str | int, out: Path | None = None) -> str:
     """The case as ``desk-case/1`` JSON. With ``out``, files are copied to ``files/`` beside it."""
     cf = load_casefile(uow, ref)
+    if out is not None:
+        outputs.check_target(out)
 
     def exported(file: str | None) -> str | None:
         if not file or not file.startswith("store:"):
@@ -151,8 +153,8 @@ def export_case(uow: UnitOfWork, ref: str | int, out: Path | None = None) -> str
         if out is None:
             return str(store.path_of(sha))
         target = out.parent / "files" / f"{sha[:8]}-{name}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(store.path_of(sha), target)
+        target.parent.mkdir(exist_ok=True)
+        outputs.copy_file(store.path_of(sha), target)
         return f"files/{target.name}"
 
     cf = replace(
@@ -162,7 +164,7 @@ def export_case(uow: UnitOfWork, ref: str | int, out: Path | None = None) -> str
     )
     text = jsonio.dumps(cf)
     if out is not None:
-        out.write_text(text, encoding="utf-8")
+        outputs.write_text(out, text)
     return text
 
 

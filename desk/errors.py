@@ -147,6 +147,7 @@ MESSAGES: dict[str, str] = {
     "verify_encrypted": "encrypted: {path} (a Desk package is never encrypted)",
     "verify_unsupported": "unsupported compression: {path} ({detail})",
     "verify_too_large": "too large: {path} ({detail})",
+    "fonts_invalid": "The font settings {path} are invalid: {detail}.",
     # -- end of input boundary (#13)    # -- end of input boundary (#13)
     # -- identity (#14)
     # -- end of identity (#14)

@@ -13,6 +13,7 @@ import math
 import string
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import String
@@ -169,6 +170,21 @@ def pattern_error(pattern: str, placeholders: tuple[str, ...] = NUMBER_PLACEHOLD
     if sorted(set(names)) != sorted(names) or any(p not in names for p in required):
         return "pattern_placeholder", {"pattern": pattern, "name": ", ".join(names) or "-", "choices": placeholders}
     return None
+
+
+def read_settings_text(path: Path) -> str:
+    """A small UTF-8 settings file (calendar, profile, fonts.toml) as text; ``UserError`` when it is not one."""
+    try:
+        size = path.stat().st_size
+        if size > SETTINGS_FILE_BYTES:
+            raise UserError("file_too_large", path=path, size=size, limit=SETTINGS_FILE_BYTES)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError("file_unreadable", path=path, detail=exc.strerror or str(exc)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError("not_utf8", path=path, position=exc.start) from None
 
 
 def json_depth_error(value: Any, limit: int = JSON_DEPTH) -> Failure:

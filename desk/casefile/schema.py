@@ -17,6 +17,7 @@ from typing import Any
 
 from desk.casefile import facts as f
 from desk.casefile import limits, paths
+from desk.casefile.evidence_files import evidence_error
 from desk.casefile.identifiers import valid_id_number, valid_uscc
 from desk.casefile.numbers import DEFAULT_PATTERN, parse_number
 from desk.catalogue import catalogue
@@ -374,8 +375,8 @@ def _check_files(r: Reader, where: str, items: list[dict[str, Any]], base: Path 
     if base is None:
         return
     for i, item in enumerate(items):
-        if item.get("file"):
-            _check(r, f"{where}[{i}].file", paths.confined_error(base, item["file"]))
+        if item.get("file") and _check(r, f"{where}[{i}].file", paths.confined_error(base, item["file"])):
+            _check(r, f"{where}[{i}].file", evidence_error(base / item["file"], item["file"]))
 
 
 def validate(raw: Any, base: Path | None = None) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     report = verify_package(args.package)
     lines = [_line(f"verify_{d.problem}", path=d.path, detail=d.detail) for d in report.damages]
     summary = "verify_intact" if report.intact else "verify_failed"
-    write_out("".join(lines) + _line(summary, package=args.package, files=report.files, count=len(report.damages)))
+    text = "".join(lines) + _line(summary, package=args.package, files=report.files, count=len(report.damages))
+    write_out(text)
+    if not report.intact:  # damage is a refusal: said where errors go too
+        sys.stderr.write(text)
+        sys.stderr.flush()
     return 0 if report.intact else 1
 
 

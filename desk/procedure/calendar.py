@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from desk.casefile import limits
 from desk.errors import CalendarMissing, UserError
 
 SHIPPED = Path(__file__).parent / "holidays.toml"
@@ -125,6 +126,8 @@ def _toml_days(data: dict[str, Any], name: str) -> Iterator[Day]:
             if not isinstance(spec, dict) or set(spec) - {"rest", "work"}:
                 raise _invalid(name, where, "expected {rest = [...], work = [...]}")
             for key, working in (("rest", False), ("work", True)):
+                if not isinstance(spec.get(key, []), list):
+                    raise _invalid(name, where, "expected {rest = [...], work = [...]}")
                 for day in spec.get(key, []):
                     if not isinstance(day, date) or day.year != int(year):
                         raise _invalid(name, where, f"{day!r} is no date of {year}")
@@ -153,12 +156,11 @@ def parse_csv(text: str, name: str) -> list[Day]:
 
 def read_calendar_file(path: Path) -> list[Day]:
     """The days of a ``.toml`` or ``.csv`` calendar file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise UserError("file_unreadable", path=path, detail=exc.strerror or str(exc)) from exc
-    if path.suffix.lower() == ".toml":
-        return parse_toml(text, path.name)
-    if path.suffix.lower() == ".csv":
-        return parse_csv(text, path.name)
-    raise UserError("calendar_file_kind", path=path.name)
+    if path.suffix.lower() not in (".toml", ".csv"):
+        raise UserError("calendar_file_kind", path=path.name)
+    text = limits.read_settings_text(path)
+    days = parse_toml(text, path.name) if path.suffix.lower() == ".toml" else parse_csv(text, path.name)
+    for day in days:  # the input boundary's limits: a sane date, a note its column holds
+        limits.require(limits.date_error(day.day, past=False), f"{path.name}, {day.day.isoformat()}")
+        limits.require(limits.text_error(day.note, limits.CALENDAR_NOTE), f"{path.name}, {day.day.isoformat()}")
+    return days

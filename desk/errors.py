@@ -147,6 +147,10 @@ MESSAGES: dict[str, str] = {
     "verify_encrypted": "encrypted: {path} (a Desk package is never encrypted)",
     "verify_unsupported": "unsupported compression: {path} ({detail})",
     "verify_too_large": "too large: {path} ({detail})",
+    "json_syntax": "The file is not valid JSON (line {line}, column {column}). Check that it is a desk-case/1 "
+    "export.",
+    "zip_unreadable": "not a ZIP file, or its directory is damaged",
+    "zip_entry_unreadable": "its compressed data is damaged",
     "fonts_invalid": "The font settings {path} are invalid: {detail}.",
     # -- end of input boundary (#13)    # -- end of input boundary (#13)
     # -- identity (#14)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desk.archive import bagfiles
 from desk.archive.checksums import ALGORITHMS, CHUNK, Digests
-from desk.errors import Term, UserError
+from desk.errors import MESSAGES, Term, UserError
 
 PROBLEMS = ("unreadable", "encrypted", "unsupported", "too_large", "malformed", "damaged", "missing", "extra",
             "duplicate", "oxum")
@@ -90,9 +90,9 @@ def _read_all(zf: zipfile.ZipFile) -> _Contents:
                     d.update(chunk)
                     if is_tag and len(body) + len(chunk) <= TAG_BYTES:
                         body += chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
             found.digests[name] = None
-            found.damages.append(Damage(name, "damaged", str(exc)[:200]))
+            found.damages.append(Damage(name, "damaged", _term("zip_entry_unreadable")))
             continue
         found.digests[name] = d
         if is_tag:
@@ -151,6 +151,11 @@ def _bag_info(found: _Contents) -> None:
         damages.append(Damage(bagfiles.BAG_INFO, "oxum", f"Payload-Oxum {recorded or '-'}, payload {actual}"))
 
 
+def _term(key: str) -> Term:
+    """A detail shown in the user's language (the report's lines translate ``Term`` values)."""
+    return Term(MESSAGES[key])
+
+
 def _open(path: Path) -> zipfile.ZipFile:
     if not path.is_file():
         raise UserError("file_unreadable", path=path, detail=Term("no such file"))
@@ -191,8 +196,8 @@ def verify_package(path: Path) -> VerifyReport:
     try:
         with _open(path) as zf:
             found = _read_all(zf)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        return VerifyReport(path, 0, (Damage(path.name, "unreadable", str(exc)[:200]),))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return VerifyReport(path, 0, (Damage(path.name, "unreadable", _term("zip_unreadable")),))
     _bag_info(found)
     damages, digests = found.damages, found.digests
     payload = {n for n in digests if n.startswith(bagfiles.PAYLOAD_DIR)}

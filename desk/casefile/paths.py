@@ -36,7 +36,7 @@ def confined_error(base: Path, rel: str) -> limits.Failure:
     try:
         real = (root / rel).resolve(strict=True)
         info = real.stat()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):
         return "file_missing", {"value": rel}
     if not real.is_relative_to(root):
         return "path_outside", {"value": rel}

@@ -60,7 +60,9 @@ class Reader:
                 if spec.required:
                     self.fail(path, "missing_key", key=key)
                 continue
-            out[key] = spec.read(self, path, value[key])
+            read = spec.read(self, path, value[key])
+            if read is not None:  # an invalid value has its problem recorded: the checks after it skip it
+                out[key] = read
         return out
 
     def items(self, where: str, value: Any, read: Callable[[Reader, str, Any], Any]) -> list[Any]:
@@ -345,6 +347,8 @@ def _check_party(r: Reader, where: str, p: dict[str, Any]) -> None:
 
 def _check_documents(r: Reader, agency: dict[str, Any], docs: list[dict[str, Any]], base: Path | None) -> None:
     pattern = agency.get("number_pattern") or DEFAULT_PATTERN
+    if not agency.get("code") or not agency.get("name"):
+        return  # the agency block has its own problem: numbers cannot be judged without it
     seen: set[str] = set()
     kinds = catalogue()
     for i, d in enumerate(docs):

@@ -40,10 +40,11 @@ def cmd_archive(args: argparse.Namespace) -> int:
 
 
 def _line(key: str, **params: object) -> str:
-    from desk.errors import MESSAGES
+    from desk.errors import MESSAGES, Term
     from desk.i18n import gettext
 
-    return gettext(MESSAGES[key]).format(**params) + "\n"
+    shown = {k: gettext(v) if isinstance(v, Term) else v for k, v in params.items()}
+    return gettext(MESSAGES[key]).format(**shown) + "\n"
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

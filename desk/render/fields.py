@@ -85,9 +85,11 @@ def _datetime(field: Field, value: object) -> date | datetime:
         return value.replace(second=0, microsecond=0)
     if isinstance(value, str) and _DATETIME.match(value):
         try:
-            return datetime.fromisoformat(value.replace(" ", "T"))
+            moment = datetime.fromisoformat(value.replace(" ", "T"))
         except ValueError:
             raise _bad_type(field, value) from None
+        _within(field, limits.date_error(moment.date(), past=False))
+        return moment
     return _date(field, value)
 
 

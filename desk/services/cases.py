@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from desk import outputs
 from desk.casefile import facts as f
-from desk.casefile import jsonio, paths, schema
+from desk.casefile import jsonio, limits, paths, schema
 from desk.casefile.numbers import parse_number
 from desk.db.uow import UnitOfWork
 from desk.errors import FrozenError, NotFound, Problem, ValidationError
@@ -23,7 +23,9 @@ def resolve(uow: UnitOfWork, ref: str | int) -> Case:
     """A case by internal id or by case number."""
     s = uow.session
     case = None
-    if isinstance(ref, int) or str(ref).isdigit():
+    if limits.text_error(str(ref), limits.CASE["number"]) is not None:
+        raise NotFound("case_not_found", ref=str(ref)[:40].encode("unicode_escape").decode())
+    if isinstance(ref, int) or (str(ref).isdigit() and len(str(ref)) < 10):  # an id fits a 32-bit column
         case = s.get(Case, int(ref))
     if case is None:
         case = s.scalars(select(Case).where(Case.number == str(ref))).first()
@@ -188,6 +190,8 @@ def list_cases(uow: UnitOfWork, *, status: str | None = None, search: str | None
                procedure: str | None = None, squad: str | None = None, ids: Collection[int] | None = None,
                limit: int | None = None, offset: int = 0) -> list[CaseRow]:
     """Cases in id order, filtered in SQL (``ids``: only these cases, e.g. those due this week)."""
+    for text in (status, search, procedure, squad):
+        limits.require(limits.text_error(text or "", limits.CASE["cause"]))
     stmt = select(Case).order_by(Case.id)
     if status:
         stmt = stmt.where(Case.status == status)

@@ -28,7 +28,9 @@ SERVICE_METHODS = ("direct", "left", "post", "electronic", "entrusted", "notice"
 def get(uow: UnitOfWork, ref: str | int) -> Document:
     """A document by internal id or by number."""
     doc = None
-    if isinstance(ref, int) or str(ref).isdigit():
+    if limits.text_error(str(ref), limits.DOCUMENT["number"]) is not None:
+        raise NotFound("document_not_found", ref=str(ref)[:40].encode("unicode_escape").decode())
+    if isinstance(ref, int) or (str(ref).isdigit() and len(str(ref)) < 10):  # an id fits a 32-bit column
         doc = uow.session.get(Document, int(ref))
     if doc is None:
         doc = uow.session.scalars(select(Document).where(Document.number == str(ref))).first()

@@ -72,7 +72,7 @@ class Pending:
 def _write_entry(entry: Path, tmp: Path, target: Path, sha256: str | None = None) -> None:
     data = {"tmp": str(tmp), "target": str(target), "host": socket.gethostname(), "pid": os.getpid(),
             "sha256": sha256}
-    part = entry.with_suffix(".new")
+    part = entry.with_name(f"{entry.stem}.{socket.gethostname()}-{os.getpid()}.new")
     with part.open("w", encoding="utf-8") as f:
         json.dump(data, f)
         f.flush()
@@ -178,6 +178,11 @@ def sweep(known: Known | None = None) -> list[Path]:
                 tmp.unlink(missing_ok=True)
             done.append(tmp)
         entry.unlink(missing_ok=True)
+    for part in journal.glob("*.new") if journal.is_dir() else []:  # an entry killed while being written
+        host, _, pid = part.stem.rpartition(".")[2].rpartition("-")
+        if not pid.isdigit() or not _alive(host, int(pid)):
+            part.unlink(missing_ok=True)
+            done.append(part)
     for leftover in (home / "tmp").glob("*-*-*") if (home / "tmp").is_dir() else []:
         host, _, rest = leftover.name.rpartition("-")[0].rpartition("-")
         if rest.isdigit() and not _alive(host, int(rest)):

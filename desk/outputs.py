@@ -179,8 +179,8 @@ def sweep(known: Known | None = None) -> list[Path]:
             done.append(tmp)
         entry.unlink(missing_ok=True)
     for part in journal.glob("*.new") if journal.is_dir() else []:  # an entry killed while being written
-        host, _, pid = part.stem.rpartition(".")[2].rpartition("-")
-        if not pid.isdigit() or not _alive(host, int(pid)):
+        writer, _, writer_pid = part.stem.rpartition(".")[2].rpartition("-")
+        if not writer_pid.isdigit() or not _alive(writer, int(writer_pid)):
             part.unlink(missing_ok=True)
             done.append(part)
     for leftover in (home / "tmp").glob("*-*-*") if (home / "tmp").is_dir() else []:

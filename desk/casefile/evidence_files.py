@@ -26,15 +26,17 @@ def evidence_error(path: Path, shown: str | Path | None = None) -> limits.Failur
 def image_error(path: Path, name: str | Path) -> limits.Failure:
     from PIL import Image, UnidentifiedImageError
 
+    guard = Image.MAX_IMAGE_PIXELS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as img:  # the header only: no pixel is decoded here
+            Image.MAX_IMAGE_PIXELS = None  # the header only is read here: the size is judged below, by our limit
+            with Image.open(path) as img:
                 width, height = img.size
-    except Image.DecompressionBombError:
-        return "image_too_large", {"path": name, "width": "?", "height": "?", "limit": limits.IMAGE_PIXELS}
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as exc:
         return "image_unreadable", {"path": name, "detail": type(exc).__name__}
+    finally:
+        Image.MAX_IMAGE_PIXELS = guard
     if width * height > limits.IMAGE_PIXELS:
         return "image_too_large", {"path": name, "width": width, "height": height, "limit": limits.IMAGE_PIXELS}
     return None

@@ -1,5 +1,6 @@
 """What an evidence file must be before Desk stores it: a picture within the pixel limit (read from its
-header, never decoded to find out), a PDF that opens without a password — anything else is kept as bytes."""
+header, never decoded to find out), a PDF without a password. Anything else is kept byte for byte — a file
+Desk cannot read (a damaged scan) is still evidence: the dossier notes it as not bound."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def evidence_error(path: Path, shown: str | Path | None = None) -> limits.Failur
     name = shown or path
     media_type = mimetypes.guess_type(path.name)[0]
     if media_type in IMAGE_TYPES:
-        return image_error(path, name)
+        failure = image_error(path, name)
+        return failure if failure is not None and failure[0] == "image_too_large" else None
     if media_type == "application/pdf":
         return pdf_error(path, name)
     return None
@@ -51,6 +53,6 @@ def pdf_error(path: Path, name: str | Path) -> limits.Failure:
                 return "pdf_encrypted", {"path": name}
     except pikepdf.PasswordError:
         return "pdf_encrypted", {"path": name}
-    except (pikepdf.PdfError, OSError) as exc:
-        return "file_unreadable", {"path": name, "detail": type(exc).__name__}
+    except (pikepdf.PdfError, OSError):
+        return None  # damaged: stored as it is, noted in the dossier
     return None

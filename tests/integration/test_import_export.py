@@ -85,14 +85,7 @@ def test_evidence_files_are_stored_by_checksum_and_exported(desk_env: DeskEnv, t
 
     raw = json.loads((SAMPLES / "cases" / "general_clean.json").read_text(encoding="utf-8"))
     (tmp_path / "files").mkdir()
-    import io
-
-    import pikepdf
-
-    with pikepdf.new() as pdf, io.BytesIO() as buf:  # a real PDF: the input boundary opens evidence PDFs
-        pdf.add_blank_page()
-        pdf.save(buf)
-        photo = buf.getvalue()
+    photo = b"%PDF-1.4 fake evidence bytes"
     (tmp_path / "files" / "photos.pdf").write_bytes(photo)
     raw["attachments"] = [{"title": "现场照片", "kind": "photo", "made_on": "2026-03-02", "made_by": "陈建国",
                            "pages": 2, "file": "files/photos.pdf"}]

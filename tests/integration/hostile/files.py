@@ -47,8 +47,6 @@ def make_case_folder(folder: Path) -> Path:
     (files / "bomb.png").write_bytes(png_claiming(200_000, 200_000))
     (files / "bomb.jpg").write_bytes(jpeg_claiming(65_500, 65_500))
     (files / "encrypted.pdf").write_bytes(pdf_bytes("secret"))
-    (files / "fake.pdf").write_bytes(b"%PDF-1.4 not really")
-    (files / "fake.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
     (files / "adir").mkdir()
     (files / ("n" * 201 + ".pdf")).write_bytes(pdf_bytes())
     os.symlink("/etc/passwd", files / "passwd_link")

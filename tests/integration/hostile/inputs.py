@@ -220,7 +220,7 @@ FILE_REFERENCES = {
     "missing": "files/none.pdf", "folder": "files/adir", "device_link": "files/zero_link", "home_tilde": "~/.bashrc",
     "png_200000_square": "files/bomb.png", "jpeg_65500_square": "files/bomb.jpg",
     "encrypted_pdf": "files/encrypted.pdf",
-    "not_a_pdf": "files/fake.pdf", "not_a_png": "files/fake.png", "nul_in_path": "files/ok\x00.pdf",
+    "nul_in_path": "files/ok\x00.pdf",
     "long_name": "files/" + "n" * 201 + ".pdf",
 }
 

@@ -9,6 +9,7 @@ A ``.part`` file therefore never outlives the next run, and no half-written file
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -92,13 +93,31 @@ def begin(target: Path) -> Pending:
     return Pending(target, tmp, entry)
 
 
+_REASONS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+            errno.EFBIG: "the file is larger than the disk or a limit allows", errno.EACCES: "permission denied",
+            errno.EPERM: "permission denied", errno.EROFS: "the disk is read-only"}
+
+
+def reason(exc: OSError) -> str:
+    """Why a write failed, in the user's language where Desk knows the reason."""
+    from desk.i18n import gettext
+
+    known = _REASONS.get(exc.errno or 0)
+    return gettext(known) if known else str(exc.strerror or exc)
+
+
 @contextmanager
 def atomic(target: Path) -> Iterator[Path]:
-    """``with atomic(path) as tmp:`` write ``tmp``; renamed to ``path`` when the block ends without error."""
+    """``with atomic(path) as tmp:`` write ``tmp``; renamed to ``path`` when the block ends without error.
+
+    A write the disk refuses (full, read-only, a limit) is the user's to fix: one ``UserError`` naming ``target``."""
     pending = begin(target)
     try:
         yield pending.tmp
         pending.commit()
+    except OSError as exc:
+        pending.abort()
+        raise UserError("output_unwritable", path=target, detail=reason(exc)) from exc
     except BaseException:
         pending.abort()
         raise

@@ -77,7 +77,9 @@ def report(exc: BaseException) -> tuple[int, str]:
     logged = _write_log(exc)
     if isinstance(exc, OSError) and exc.errno in _ENVIRONMENT:
         path = exc.filename or "-"
-        return 2, UserError("output_unwritable", path=path, detail=exc.strerror or exc).render()
+        from desk.outputs import reason
+
+        return 2, UserError("output_unwritable", path=path, detail=reason(exc)).render()
     if isinstance(exc, MemoryError):
         return 2, UserError("output_unwritable", path="-", detail=_memory()).render()
     detail = type(exc).__name__

@@ -101,3 +101,28 @@ def test_outputs_refuse_a_folder_and_a_path_under_a_file(tmp_path: Path, desk_en
         result = desk_env.run(*args)
         assert result.code == 2 and len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
     assert list(tmp_path.glob("**/*.part")) == []
+
+
+def test_a_full_disk_is_one_line_exit_2_and_leaves_no_part(desk_env: DeskEnv, tmp_path: Path) -> None:
+    """Files may not grow past 40 KB (RLIMIT_FSIZE, as a full disk refuses a write): the PDF cannot be written."""
+    import resource
+    import signal
+
+    if desk_env.backend != "sqlite":
+        pytest.skip("the file-size limit also stops the database server's client files")
+    imported(desk_env, "general_clean")
+    desk_env.run("cases")  # the database exists and is migrated before the limit applies
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40 * 1024, 40 * 1024))
+
+    out = tmp_path / "out" / "decision.pdf"
+    out.parent.mkdir()
+    result = subprocess.run([sys.executable, "-m", "desk", "render", "东综执罚决字〔2026〕21号", "--pdf", str(out)],
+                            capture_output=True, text=True, preexec_fn=limit,
+                            env={**os.environ, "DESK_LANG": "zh_CN"})
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert "decision.pdf" in result.stderr
+    assert list(out.parent.iterdir()) == []  # no file, no .part

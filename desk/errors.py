@@ -189,7 +189,15 @@ class DeskError(Exception):
 
 
 class Term(str):
-    """A word inside a message that is itself translated ("an object", "issued"), not shown as typed."""
+    """A word inside a message that is itself translated ("an object", "issued"), not shown as typed; its
+    ``values`` fill the translated text (``Term("line {n}", n=3)``)."""
+
+    values: dict[str, object]
+
+    def __new__(cls, text: str, **values: object) -> Term:
+        term = super().__new__(cls, text)
+        term.values = values
+        return term
 
 
 def _text(value: object, lang: str | None = None) -> str:
@@ -198,7 +206,7 @@ def _text(value: object, lang: str | None = None) -> str:
     if isinstance(value, Term):
         from desk.i18n import gettext
 
-        return gettext(str(value), lang)
+        return gettext(str(value), lang).format(**value.values)
     return str(value)
 
 

@@ -43,7 +43,7 @@ def _line(key: str, **params: object) -> str:
     from desk.errors import MESSAGES, Term
     from desk.i18n import gettext
 
-    shown = {k: gettext(v) if isinstance(v, Term) else v for k, v in params.items()}
+    shown = {k: gettext(v).format(**v.values) if isinstance(v, Term) else v for k, v in params.items()}
     return gettext(MESSAGES[key]).format(**shown) + "\n"
 
 

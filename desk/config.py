@@ -17,7 +17,16 @@ def desk_home() -> Path:
         from platformdirs import user_data_dir
 
         home = Path(user_data_dir("Desk", appauthor=False))
-    home.mkdir(parents=True, exist_ok=True)
+    if home.exists() and not home.is_dir():
+        from desk.errors import UserError
+
+        raise UserError("home_not_folder", path=home)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from desk.errors import UserError
+
+        raise UserError("home_unusable", path=home, detail=exc.strerror or exc) from None
     return home
 
 

@@ -112,7 +112,7 @@ MESSAGES: dict[str, str] = {
     "officer_unknown": "“{name}” is not on the agency's roster of officers; use one of: {choices}.",
     "officer_uncertified": "{name} has no certificate number on the roster; add it before the officer acts on a case.",
     "squad_unknown": "“{value}” is no squad of the agency; use one of: {choices}.",
-    "date_in_future": "{label}: {value} is after today ({today}); record only what has happened.",
+    "day_in_future": "{label}: {value} is after today ({today}); record only what has happened.",
     "violation_after_discovery": "{value} is after the date of discovery {discovered}.",
     "event_before_discovery": "{label}: {value} is before the case was discovered ({discovered}).",
     "case_not_open": "Case {ref} is {status}; only an open case can be changed.",
@@ -142,7 +142,50 @@ MESSAGES: dict[str, str] = {
     "setting_no_agency": "No agency yet: import a case or run “desk demo” first.",
     # -- end of documents (#12)
     # -- input boundary (#13)
-    # -- end of input boundary (#13)
+    "text_too_long": "has {length} characters; at most {limit} are allowed.",
+    "text_control": "holds the control character {code}, which cannot be stored; remove it.",
+    "bad_amount": "“{value}” is not an amount of money (a finite number of yuan).",
+    "amount_too_large": "{value} is more than the largest amount accepted ({limit} yuan).",
+    "amount_decimals": "{value} has more than two decimals (yuan and fen).",
+    "number_too_large": "{value} is more than {limit}.",
+    "too_many_items": "has {count} entries; at most {limit} are allowed.",
+    "date_too_early": "{value} is before {earliest}; no date that early is accepted.",
+    "date_in_future": "{value} is after today ({latest}); record only what has happened.",
+    "date_too_late": "{value} is after {latest}.",
+    "year_out_of_range": "the year {value} is outside {earliest}–{latest}.",
+    "seq_too_large": "sequence number {value} is more than {limit}; check the number.",
+    "bad_sha256": "“{value}” is not a SHA-256 checksum (64 hexadecimal digits).",
+    "pattern_invalid": "the number pattern “{pattern}” is malformed ({detail}).",
+    "pattern_placeholder": "the number pattern “{pattern}” may use only {choices}, each once (it has: {name}).",
+    "pattern_width": "the number pattern “{pattern}” pads by “{spec}”; at most {limit} digits are allowed.",
+    "json_too_deep": "The file nests lists or objects deeper than {limit} levels; it is no desk-case/1 file.",
+    "not_utf8": "{path} is not UTF-8 text (byte {position}); save it as UTF-8.",
+    "file_too_large": "{path} has {size} bytes; at most {limit} are accepted here.",
+    "path_outside": "file {value} lies outside the case file's folder; only files in that folder (or below) "
+    "are read.",
+    "output_folder_missing": "The folder of {path} does not exist and cannot be created ({detail}); name "
+    "another file.",
+    "output_is_folder": "{path} is a folder; name a file.",
+    "output_unwritable": "Cannot write {path}: {detail}. Nothing was changed.",
+    "home_not_folder": "DESK_HOME ({path}) is not a folder; point DESK_HOME at a folder.",
+    "home_unusable": "Cannot use the data folder {path}: {detail}.",
+    "internal_fault": "Desk met an internal fault ({detail}); nothing was changed. The details are in {log}: "
+    "please send that file to your support.",
+    "option_value": "{option}: {detail}",
+    "image_too_large": "{path}: the picture claims {width}×{height} pixels, more than {limit}; scale it down.",
+    "image_unreadable": "{path} is not a readable picture ({detail}).",
+    "pdf_encrypted": "{path} is an encrypted PDF; remove its password, then add it again.",
+    "archive_digest_unknown": "{path} is not a package this database archived (its digest is unknown): "
+    "it may be a leftover of an interrupted archive, or altered.",
+    "verify_encrypted": "encrypted: {path} (a Desk package is never encrypted)",
+    "verify_unsupported": "unsupported compression: {path} ({detail})",
+    "verify_too_large": "too large: {path} ({detail})",
+    "json_syntax": "The file is not valid JSON (line {line}, column {column}). Check that it is a desk-case/1 "
+    "export.",
+    "zip_unreadable": "not a ZIP file, or its directory is damaged",
+    "zip_entry_unreadable": "its compressed data is damaged",
+    "fonts_invalid": "The font settings {path} are invalid: {detail}.",
+    # -- end of input boundary (#13)    # -- end of input boundary (#13)
     # -- identity (#14)
     # -- end of identity (#14)
     # -- window (#15)
@@ -239,12 +282,28 @@ class DeskError(Exception):
         from desk.i18n import gettext
 
         template = MESSAGES.get(self.key, self.key)
-        return gettext(template, lang).format(**{k: _text(v) for k, v in self.params.items()})
+        return gettext(template, lang).format(**{k: _text(v, lang) for k, v in self.params.items()})
 
 
-def _text(value: object) -> str:
+class Term(str):
+    """A word inside a message that is itself translated ("an object", "issued"), not shown as typed; its
+    ``values`` fill the translated text (``Term("line {n}", n=3)``)."""
+
+    values: dict[str, object]
+
+    def __new__(cls, text: str, **values: object) -> Term:
+        term = super().__new__(cls, text)
+        term.values = values
+        return term
+
+
+def _text(value: object, lang: str | None = None) -> str:
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(_text(v, lang) for v in value)
+    if isinstance(value, Term):
+        from desk.i18n import gettext
+
+        return gettext(str(value), lang).format(**value.values)
     return str(value)
 
 
@@ -302,7 +361,9 @@ class FrozenError(UserError):
 
 
 class DatabaseError(DeskError):
-    """The database could not be reached or refused a change."""
+    """The database could not be reached or refused a change: the user's configuration or a race, exit 2."""
+
+    exit_code = 2
 
 
 class Refusal(DeskError):

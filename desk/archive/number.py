@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from desk.casefile import limits
 from desk.db.uow import UnitOfWork
 from desk.errors import UserError
 from desk.models import Agency, Case
@@ -20,6 +21,9 @@ def format_archive_number(pattern: str, *, year: int, seq: int, agency: str = ""
     """``pattern`` filled with ``{year}``, ``{seq}`` (format specs allowed: ``{seq:04}``) and ``{agency}``."""
     if "{seq" not in pattern:
         raise UserError("archive_pattern_invalid", pattern=pattern, detail="{seq} is missing")
+    failure = limits.pattern_error(pattern, limits.ARCHIVE_PLACEHOLDERS)
+    if failure is not None:  # only {year} {seq:0N} {agency}: a width of 999999999 would fill the memory
+        raise UserError(failure[0], **failure[1])
     try:
         return pattern.format(year=year, seq=seq, agency=agency)
     except (KeyError, IndexError, ValueError) as exc:

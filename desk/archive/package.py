@@ -7,20 +7,19 @@ Layout (at the root of the ZIP, so ``unzip`` gives a bag any BagIt tool validate
     data/<payload items>  data/metadata.json  data/metadata.xml
 
 Every file is read once: its bytes go into the ZIP while both checksums are computed. The ZIP is
-written to a temporary file beside the target and renamed at the end, so a failure leaves nothing.
+written to a temporary file beside the target and renamed at the end (``desk.outputs``), so a failure
+leaves nothing.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desk import __version__
+from desk import __version__, outputs
 from desk.archive import bagfiles, metadata
 from desk.archive.checksums import ALGORITHMS, CHUNK, Digests
 from desk.archive.metadata import CaseDescription, FileRecord, LogEvent, PayloadItem
@@ -100,15 +99,8 @@ def write_package(out: Path, items: Sequence[PayloadItem], seal: Seal, *, when: 
     caller's last chance to fail, and the point where the caller records what it did.
     """
     _check_items(items)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
-    try:
-        with tmp.open("xb") as raw, zipfile.ZipFile(raw, "w") as zf:
-            records = _write_bag(_BagZip(zf, when), items, seal, when)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with outputs.atomic(out) as tmp, tmp.open("xb") as raw, zipfile.ZipFile(raw, "w") as zf:
+        records = _write_bag(_BagZip(zf, when), items, seal, when)
     return PackageResult(out, tuple(records))
 
 

@@ -14,9 +14,14 @@ from pathlib import Path
 
 from desk.archive import bagfiles
 from desk.archive.checksums import ALGORITHMS, CHUNK, Digests
-from desk.errors import UserError
+from desk.errors import MESSAGES, Term, UserError
 
-PROBLEMS = ("unreadable", "malformed", "damaged", "missing", "extra", "duplicate", "oxum")
+PROBLEMS = ("unreadable", "encrypted", "unsupported", "too_large", "malformed", "damaged", "missing", "extra",
+            "duplicate", "oxum")
+TAG_BYTES = 16 * 1024 * 1024  # a tag file (manifest, bag-info) is read into memory: bounded
+MAX_ENTRIES = 200_000  # files in one package (a case has dozens)
+BOMB_RATIO = 1_000  # an entry expanding more than this …
+BOMB_BYTES = 64 * 1024 * 1024  # … to more than this is a zip bomb, not something Desk wrote
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,22 @@ class _Contents:
     damages: list[Damage] = field(default_factory=list)
 
 
+def _refused(info: zipfile.ZipInfo, is_tag: bool) -> Damage | None:
+    """An entry not to be expanded at all: encrypted, compressed by a method Desk never uses, or a bomb."""
+    name = bagfiles.nfc(info.filename)
+    if info.flag_bits & 0x1:
+        return Damage(name, "encrypted")
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return Damage(name, "unsupported", f"method {info.compress_type}")
+    if is_tag and info.file_size > TAG_BYTES:
+        return Damage(name, "too_large", f"{info.file_size} bytes")
+    if info.file_size > BOMB_BYTES and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
+        return Damage(name, "too_large", f"{info.compress_size} → {info.file_size} bytes")
+    return None
+
+
 def _read_all(zf: zipfile.ZipFile) -> _Contents:
+    """Every entry streamed once through both checksums: memory stays fixed whatever the entries' sizes."""
     found = _Contents()
     for info in zf.infolist():
         if info.is_dir():
@@ -58,16 +78,21 @@ def _read_all(zf: zipfile.ZipFile) -> _Contents:
             continue
         found.sizes[name] = info.file_size
         is_tag = "/" not in name  # a tag file at the bag's top: keep its bytes to parse
+        refused = _refused(info, is_tag)
+        if refused is not None:
+            found.digests[name] = None
+            found.damages.append(refused)
+            continue
         d, body = Digests(), bytearray()
         try:
             with zf.open(info) as src:
                 while chunk := src.read(CHUNK):
                     d.update(chunk)
-                    if is_tag:
+                    if is_tag and len(body) + len(chunk) <= TAG_BYTES:
                         body += chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError):
             found.digests[name] = None
-            found.damages.append(Damage(name, "damaged", str(exc)))
+            found.damages.append(Damage(name, "damaged", _term("zip_entry_unreadable")))
             continue
         found.digests[name] = d
         if is_tag:
@@ -126,10 +151,35 @@ def _bag_info(found: _Contents) -> None:
         damages.append(Damage(bagfiles.BAG_INFO, "oxum", f"Payload-Oxum {recorded or '-'}, payload {actual}"))
 
 
+def _term(key: str) -> Term:
+    """A detail shown in the user's language (the report's lines translate ``Term`` values)."""
+    return Term(MESSAGES[key])
+
+
 def _open(path: Path) -> zipfile.ZipFile:
     if not path.is_file():
-        raise UserError("file_unreadable", path=path, detail="no such file")
+        raise UserError("file_unreadable", path=path, detail=Term("no such file"))
+    _check_entry_count(path)
     return zipfile.ZipFile(path)
+
+
+def _check_entry_count(path: Path) -> None:
+    """Refuse, before parsing, a central directory so long that listing it would take the memory."""
+    with path.open("rb") as f:
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - 66_000))
+        tail = f.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at >= 0 and len(tail) >= at + 12:
+        entries = int.from_bytes(tail[at + 10:at + 12], "little")
+        if entries > MAX_ENTRIES:
+            raise zipfile.BadZipFile(f"{entries} entries")
+    zip64 = tail.rfind(b"PK\x06\x06")
+    if zip64 >= 0 and len(tail) >= zip64 + 40:
+        entries = int.from_bytes(tail[zip64 + 32:zip64 + 40], "little")
+        if entries > MAX_ENTRIES:
+            raise zipfile.BadZipFile(f"{entries} entries")
 
 
 def bag_info(path: Path) -> dict[str, str]:
@@ -137,8 +187,8 @@ def bag_info(path: Path) -> dict[str, str]:
     try:
         with _open(path) as zf:
             return bagfiles.parse_bag_info(zf.read(bagfiles.BAG_INFO).decode("utf-8", "replace"))
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise UserError("file_unreadable", path=path, detail=exc) from None
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, NotImplementedError, ValueError) as exc:
+        raise UserError("file_unreadable", path=path, detail=str(exc)[:200]) from None
 
 
 def verify_package(path: Path) -> VerifyReport:
@@ -146,8 +196,8 @@ def verify_package(path: Path) -> VerifyReport:
     try:
         with _open(path) as zf:
             found = _read_all(zf)
-    except (zipfile.BadZipFile, OSError) as exc:
-        return VerifyReport(path, 0, (Damage(path.name, "unreadable", str(exc)),))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return VerifyReport(path, 0, (Damage(path.name, "unreadable", _term("zip_unreadable")),))
     _bag_info(found)
     damages, digests = found.damages, found.digests
     payload = {n for n in digests if n.startswith(bagfiles.PAYLOAD_DIR)}

@@ -10,10 +10,12 @@ import json
 from dataclasses import fields, is_dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from desk.casefile import facts as f
-from desk.casefile import schema
+from desk.casefile import limits, schema
+from desk.errors import Term, UserError
 
 _DEFAULT_PATTERN = f.Agency(name="", code="").number_pattern
 
@@ -86,6 +88,42 @@ def to_dict(cf: f.CaseFile) -> dict[str, Any]:
         "documents": documents,
         "attachments": [_ordered(_object(a), schema.ATTACHMENT) for a in cf.attachments],
     }
+
+
+def _integer(text: str) -> int | float:
+    """An integer; one of hundreds of digits becomes infinity, which the schema refuses at its key."""
+    return int(text) if len(text) <= 300 else float("inf")
+
+
+def read_json(path: Path) -> Any:
+    """A UTF-8 JSON file, bounded in size and depth; ``UserError`` (one line) for anything else.
+
+    ``Infinity``, ``NaN``, ``1e400`` and integers of hundreds of digits are read as infinite or not-a-number
+    floats, so that the schema refuses them naming their key (``case.penalty.fine``).
+    """
+    try:
+        size = path.stat().st_size
+        if size > limits.JSON_FILE_BYTES:
+            raise UserError("file_too_large", path=path, size=size, limit=limits.JSON_FILE_BYTES)
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise UserError("file_unreadable", path=path, detail=Term("it is a folder")) from None
+    except OSError as exc:
+        raise UserError("file_unreadable", path=path, detail=exc.strerror or exc) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError("not_utf8", path=path, position=exc.start) from None
+    try:
+        raw = json.loads(text, parse_int=_integer)
+    except json.JSONDecodeError as exc:
+        raise UserError("json_syntax", line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise UserError("json_too_deep", limit=limits.JSON_DEPTH) from None
+    failure = limits.json_depth_error(raw)
+    if failure is not None:
+        raise UserError(failure[0], **failure[1])
+    return raw
 
 
 def dumps(cf: f.CaseFile) -> str:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 
 DEFAULT_PATTERN = "{agency}{code}字〔{year}〕{seq}号"
-_FIELDS = ("agency", "code", "year", "seq")
 
 
 @dataclass(frozen=True)
@@ -24,10 +23,11 @@ class ParsedNumber:
 
 
 def _parts(pattern: str) -> list[tuple[str, str | None, str]]:
-    parts = list(string.Formatter().parse(pattern))
-    names = [name for _, name, _, _ in parts if name is not None]
-    if sorted(names) != sorted(_FIELDS):
+    from desk.casefile.limits import pattern_error
+
+    if pattern_error(pattern) is not None:
         raise ValueError(f"a number pattern needs each of {{agency}} {{code}} {{year}} {{seq}} once: {pattern}")
+    parts = list(string.Formatter().parse(pattern))
     return [(literal, name, spec or "") for literal, name, spec, _ in parts]
 
 

@@ -16,15 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from desk.casefile import facts as f
+from desk.casefile import limits, paths
+from desk.casefile.evidence_files import evidence_error
 from desk.casefile.identifiers import valid_id_number, valid_uscc
 from desk.casefile.numbers import DEFAULT_PATTERN, parse_number
 from desk.catalogue import catalogue
 from desk.discretion.model import Circumstance, parse_circumstance
-from desk.errors import Problem, ValidationError
+from desk.errors import Problem, Term, ValidationError
 
 FORMAT = "desk-case/1"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d\Z")
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class Reader:
 
     def obj(self, where: str, value: Any, specs: dict[str, Spec]) -> dict[str, Any]:
         if not isinstance(value, dict):
-            self.fail(where, "bad_type", key=where, expected="an object")
+            self.fail(where, "bad_type", key=where or "format", expected=Term("an object"))
             return {}
         out: dict[str, Any] = {}
         for key in value:
@@ -58,12 +61,17 @@ class Reader:
                 if spec.required:
                     self.fail(path, "missing_key", key=key)
                 continue
-            out[key] = spec.read(self, path, value[key])
+            read = spec.read(self, path, value[key])
+            if read is not None:  # an invalid value has its problem recorded: the checks after it skip it
+                out[key] = read
         return out
 
     def items(self, where: str, value: Any, read: Callable[[Reader, str, Any], Any]) -> list[Any]:
         if not isinstance(value, list):
-            self.fail(where, "bad_type", key=where, expected="a list")
+            self.fail(where, "bad_type", key=where, expected=Term("a list"))
+            return []
+        if len(value) > limits.LIST_ITEMS:
+            self.fail(where, "too_many_items", count=len(value), limit=limits.LIST_ITEMS)
             return []
         return [read(self, f"{where}[{i}]", v) for i, v in enumerate(value)]
 
@@ -72,29 +80,47 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def text(r: Reader, where: str, v: Any) -> str | None:
-    if not isinstance(v, str):
-        r.fail(where, "bad_type", key=where.rsplit(".", 1)[-1], expected="text")
-        return None
-    return v
+def _check(r: Reader, where: str, failure: limits.Failure) -> bool:
+    """Record a limit's failure; True when the value passed."""
+    if failure is None:
+        return True
+    r.fail(where, failure[0], **failure[1])
+    return False
+
+
+def text_of(limit: int) -> Callable[[Reader, str, Any], str | None]:
+    """Text of at most ``limit`` characters (a column's length), without control characters."""
+
+    def read(r: Reader, where: str, v: Any) -> str | None:
+        if not isinstance(v, str):
+            r.fail(where, "bad_type", key=where.rsplit(".", 1)[-1], expected=Term("text"))
+            return None
+        return v if _check(r, where, limits.text_error(v, limit)) else None
+
+    return read
+
+
+text = text_of(limits.LONG_TEXT)
 
 
 def flag(r: Reader, where: str, v: Any) -> bool | None:
     if not isinstance(v, bool):
-        r.fail(where, "bad_type", key=where.rsplit(".", 1)[-1], expected="true or false")
+        r.fail(where, "bad_type", key=where.rsplit(".", 1)[-1], expected=Term("true or false"))
         return None
     return v
 
 
 def day(r: Reader, where: str, v: Any) -> date | None:
+    """A date of something that happened: 1990 … today."""
     if not isinstance(v, str) or not _DATE.match(v):
         r.fail(where, "bad_date", value=v)
         return None
     try:
-        return date.fromisoformat(v)
+        parsed = date.fromisoformat(v)
     except ValueError:
         r.fail(where, "bad_date", value=v)
         return None
+    return parsed if _check(r, where, limits.date_error(parsed)) else None
 
 
 def clock(r: Reader, where: str, v: Any) -> str | None:
@@ -106,26 +132,35 @@ def clock(r: Reader, where: str, v: Any) -> str | None:
 
 def amount(r: Reader, where: str, v: Any) -> Decimal | None:
     if isinstance(v, bool) or not isinstance(v, int | float):
-        r.fail(where, "bad_type", key=where.rsplit(".", 1)[-1], expected="a number")
+        r.fail(where, "bad_type", key=where.rsplit(".", 1)[-1], expected=Term("a number"))
         return None
-    if v < 0:
-        r.fail(where, "negative", value=v)
-        return None
-    return Decimal(str(v))
+    return Decimal(str(v)) if _check(r, where, limits.amount_error(v)) else None
 
 
-def count(r: Reader, where: str, v: Any) -> int | None:
-    if isinstance(v, bool) or not isinstance(v, int):
-        r.fail(where, "bad_type", key=where.rsplit(".", 1)[-1], expected="a whole number")
-        return None
-    if v < 0:
-        r.fail(where, "negative", value=v)
-        return None
-    return v
+def count_of(limit: int) -> Callable[[Reader, str, Any], int | None]:
+    def read(r: Reader, where: str, v: Any) -> int | None:
+        if isinstance(v, bool) or not isinstance(v, int):
+            r.fail(where, "bad_type", key=where.rsplit(".", 1)[-1], expected=Term("a whole number"))
+            return None
+        return v if _check(r, where, limits.count_error(v, limit)) else None
+
+    return read
 
 
-def texts(r: Reader, where: str, v: Any) -> tuple[str, ...]:
-    return tuple(x for x in r.items(where, v, text) if x is not None)
+count = count_of(limits.COUNT_MAX)
+days = count_of(limits.DAYS_MAX)
+
+
+def texts_of(limit: int) -> Callable[[Reader, str, Any], tuple[str, ...]]:
+    one = text_of(limit)
+
+    def read(r: Reader, where: str, v: Any) -> tuple[str, ...]:
+        return tuple(x for x in r.items(where, v, one) if x is not None)
+
+    return read
+
+
+texts = texts_of(limits.LIST_ITEM_TEXT)
 
 
 def enum(choices: tuple[str, ...]) -> Callable[[Reader, str, Any], str | None]:
@@ -155,10 +190,37 @@ def nested(specs: dict[str, Spec]) -> Callable[[Reader, str, Any], dict[str, Any
 
 
 def fields_object(r: Reader, where: str, v: Any) -> dict[str, object] | None:
+    """A document's field values: names and texts within limits (the manifest checks them by kind)."""
     if not isinstance(v, dict):
-        r.fail(where, "bad_type", key="fields", expected="an object")
+        r.fail(where, "bad_type", key="fields", expected=Term("an object"))
         return None
-    return dict(v)
+    ok = _check(r, where, limits.json_depth_error(v, 4))
+    if len(v) > limits.LIST_ITEMS:
+        r.fail(where, "too_many_items", count=len(v), limit=limits.LIST_ITEMS)
+        ok = False
+    for name, value in v.items():
+        ok &= _check(r, f"{where}.{name[:40]}", limits.text_error(name, 60))
+        ok &= _field_value_ok(r, f"{where}.{name[:40]}", value)
+    return dict(v) if ok else None
+
+
+def _field_value_ok(r: Reader, where: str, value: Any) -> bool:
+    if isinstance(value, str):
+        return _check(r, where, limits.text_error(value))
+    if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
+        return _check(r, where, limits.amount_error(value))
+    if isinstance(value, list):
+        return len(value) <= limits.LIST_ITEMS and all([_field_value_ok(r, where, x) for x in value])
+    if isinstance(value, dict):
+        return all([_field_value_ok(r, where, x) for x in value.values()])
+    return True
+
+
+def sha256_hex(r: Reader, where: str, v: Any) -> str | None:
+    if not isinstance(v, str) or not _SHA256.match(v):
+        r.fail(where, "bad_sha256", value=str(v)[:80])
+        return None
+    return v
 
 
 def circumstances(r: Reader, where: str, v: Any) -> tuple[Circumstance, ...]:
@@ -179,98 +241,116 @@ def kind_id(r: Reader, where: str, v: Any) -> str | None:
     return str(v)
 
 
-R, T = Spec, text
+R = Spec
+
+
+def lengths(table: dict[str, int]) -> Callable[[str], Callable[[Reader, str, Any], str | None]]:
+    """``T("cause")``: text as long as the column of that key holds (desk.casefile.limits)."""
+    return lambda key: text_of(table[key])
+
+
+def listed(read: Callable[[Reader, str, Any], Any]) -> Callable[[Reader, str, Any], list[Any]]:
+    return lambda r, w, v: r.items(w, v, read)
+
+
+T = lengths(limits.AGENCY)
 AGENCY = {
-    "name": R(T, True),
-    "code": R(T, True),
-    "squad": R(T),
-    "reconsideration_body": R(T),
-    "court": R(T),
-    "number_pattern": R(T),
-    "contact": R(nested({"person": R(T), "phone": R(T), "address": R(T)})),
-    "payment": R(nested({"bank": R(T), "account_name": R(T), "account": R(T), "channel": R(T)})),
-    "public_security": R(T),
-    "transfer_to": R(T),
+    "name": R(T("name"), True),
+    "code": R(T("code"), True),
+    "squad": R(T("squad")),
+    "reconsideration_body": R(T("reconsideration_body")),
+    "court": R(T("court")),
+    "number_pattern": R(lambda r, w, v: v if _check(r, w, limits.pattern_error(v) if isinstance(v, str) else (
+        "bad_type", {"key": "number_pattern", "expected": Term("text")})) else None),
+    "contact": R(nested({k: R(text_of(n)) for k, n in limits.CONTACT.items()})),
+    "payment": R(nested({k: R(text_of(n)) for k, n in limits.PAYMENT.items()})),
+    "public_security": R(T("public_security")),
+    "transfer_to": R(T("transfer_to")),
 }
+T = lengths(limits.CASE)
+OFFICER = {"name": R(text_of(limits.OFFICER["name"]), True), "certificate": R(text_of(limits.OFFICER["certificate"]))}
 CASE = {
-    "number": R(T),
-    "cause": R(T, True),
-    "domain": R(T),
+    "number": R(T("number")),
+    "cause": R(T("cause"), True),
+    "domain": R(T("domain")),
     "source": R(enum(f.SOURCES)),
     "procedure": R(enum(f.PROCEDURES), True),
     "discovered_on": R(day),
     "violation_on": R(day),
-    "place": R(T),
+    "place": R(T("place")),
     "violation_at": R(clock),
-    "facts": R(T),
+    "facts": R(T("facts")),
     "evidence": R(texts),
     "violated": R(texts),
     "basis": R(texts),
-    "discretion": R(
-        nested({"level": R(T), "standard": R(T), "item": R(T), "version": R(T), "circumstances": R(circumstances)})
-    ),
+    "discretion": R(nested({**{k: R(text_of(n)) for k, n in limits.DISCRETION.items()},
+                            "circumstances": R(circumstances)})),
     "outcome": R(enum(f.OUTCOMES), True),
     "penalty": R(nested({"kinds": R(enums(f.PENALTY_KINDS)), "fine": R(amount), "confiscated": R(amount)})),
     "major": R(flag),
     "complex": R(flag),
     "endangers_safety": R(flag),
-    "officers": R(lambda r, w, v: r.items(w, v, nested({"name": R(T, True), "certificate": R(T)}))),
+    "officers": R(listed(nested(OFFICER))),
     "retention": R(enum(f.RETENTIONS)),
 }
+T = lengths(limits.PARTY)
 PARTY = {
     "kind": R(enum(f.PARTY_KINDS), True),
-    "name": R(T, True),
-    "id_type": R(T),
-    "id_number": R(T),
-    "uscc": R(T),
-    "legal_representative": R(T),
-    "address": R(T),
-    "phone": R(T),
+    "name": R(T("name"), True),
+    "id_type": R(T("id_type")),
+    "id_number": R(T("id_number")),
+    "uscc": R(T("uscc")),
+    "legal_representative": R(T("legal_representative")),
+    "address": R(T("address")),
+    "phone": R(T("phone")),
 }
+T = lengths(limits.EVENT)
 EVENT = {
     "type": R(enum(f.EVENT_TYPES), True),
     "on": R(day, True),
     "at": R(clock),
-    "by": R(T),
-    "note": R(T),
+    "by": R(T("by")),
+    "note": R(T("note")),
     "amount": R(amount),
     "kinds": R(enums(f.PENALTY_KINDS)),
-    "days": R(count),
-    "leaders": R(texts),
+    "days": R(days),
+    "leaders": R(texts_of(limits.LEADER)),
 }
+T = lengths(limits.DOCUMENT)
 DOCUMENT = {
     "kind": R(kind_id, True),
-    "serves": R(T),
+    "serves": R(T("serves")),
     "status": R(enum(f.DOCUMENT_STATUSES)),
-    "number": R(T),
+    "number": R(T("number")),
     "issued_on": R(day),
     "served_on": R(day),
     "service": R(enum(f.SERVICE_METHODS)),
-    "receiver": R(T),
+    "receiver": R(T("receiver")),
     "hearing_right": R(flag),
     "pages": R(count),
-    "file": R(T),
+    "file": R(text_of(limits.PATH_TEXT)),
     "fields": R(fields_object),
-    "void_reason": R(T),
+    "void_reason": R(T("void_reason")),
 }
+T = lengths(limits.ATTACHMENT)
 ATTACHMENT = {
-    "title": R(T, True),
-    "kind": R(T),
+    "title": R(T("title"), True),
+    "kind": R(T("kind")),
     "made_on": R(day),
-    "made_by": R(T),
-    "proves": R(T),
+    "made_by": R(T("made_by")),
+    "proves": R(T("proves")),
     "pages": R(count),
-    "file": R(T),
-    "sha256": R(T),
+    "file": R(text_of(limits.PATH_TEXT)),
+    "sha256": R(sha256_hex),
 }
 TOP = {
-    "format": R(T, True),
+    "format": R(text, True),
     "agency": R(nested(AGENCY), True),
     "case": R(nested(CASE), True),
-    "parties": R(lambda r, w, v: r.items(w, v, nested(PARTY))),
-    "events": R(lambda r, w, v: r.items(w, v, nested(EVENT))),
-    "documents": R(lambda r, w, v: r.items(w, v, nested(DOCUMENT))),
-    "attachments": R(lambda r, w, v: r.items(w, v, nested(ATTACHMENT))),
+    "parties": R(listed(nested(PARTY))),
+    "events": R(listed(nested(EVENT))),
+    "documents": R(listed(nested(DOCUMENT))),
+    "attachments": R(listed(nested(ATTACHMENT))),
 }
 
 
@@ -286,6 +366,8 @@ def _check_party(r: Reader, where: str, p: dict[str, Any]) -> None:
 
 def _check_documents(r: Reader, agency: dict[str, Any], docs: list[dict[str, Any]], base: Path | None) -> None:
     pattern = agency.get("number_pattern") or DEFAULT_PATTERN
+    if not agency.get("code") or not agency.get("name"):
+        return  # the agency block has its own problem: numbers cannot be judged without it
     seen: set[str] = set()
     kinds = catalogue()
     for i, d in enumerate(docs):
@@ -302,7 +384,9 @@ def _check_documents(r: Reader, agency: dict[str, Any], docs: list[dict[str, Any
             from desk.casefile.numbers import format_number
 
             example = format_number(pattern, agency=agency.get("code", ""), code=kind.code or "?", year=2026, seq=1)
-            r.fail(where, "number_pattern", value=number, kind=kind.id, example=example)
+            r.fail(where, "number_pattern", value=number, kind=Term(kind.title), example=example)
+        elif parsed is not None and _check(r, where, limits.seq_error(parsed.seq)):
+            _check(r, where, limits.year_error(parsed.year))
     targets = {d["number"] for d in docs if d.get("number")} | {d["kind"] for d in docs if d.get("kind")}
     for i, d in enumerate(docs):
         if d.get("serves") and d["serves"] not in targets:
@@ -314,8 +398,8 @@ def _check_files(r: Reader, where: str, items: list[dict[str, Any]], base: Path 
     if base is None:
         return
     for i, item in enumerate(items):
-        if item.get("file") and not (base / item["file"]).is_file():
-            r.fail(f"{where}[{i}].file", "file_missing", value=item["file"])
+        if item.get("file") and _check(r, f"{where}[{i}].file", paths.confined_error(base, item["file"])):
+            _check(r, f"{where}[{i}].file", evidence_error(base / item["file"], item["file"]))
 
 
 def validate(raw: Any, base: Path | None = None) -> dict[str, Any]:
@@ -325,7 +409,9 @@ def validate(raw: Any, base: Path | None = None) -> dict[str, Any]:
     """
     r = Reader()
     if isinstance(raw, dict) and "format" in raw and raw["format"] != FORMAT:
-        r.fail("format", "wrong_format", value=raw["format"])
+        r.fail("format", "wrong_format", value=str(raw["format"])[:100])
+        raise ValidationError(r.problems)
+    if _check(r, "", limits.json_depth_error(raw)) is False:
         raise ValidationError(r.problems)
     data = r.obj("", raw, TOP)
     for i, p in enumerate(data.get("parties", [])):

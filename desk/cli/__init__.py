@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one verb; every failure ends as one line on stderr and the contract's exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
@@ -55,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
+        if args.verb not in ("verify",):  # verify reads a package alone: no data folder, no database
+            from desk.cli.faults import housekeeping
+
+            housekeeping()
         return int(args.func(args) or 0)
     except DeskError as err:
         print(err.render(), file=sys.stderr)
@@ -66,11 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception:  # a fault in Desk: keep the details, never exit 1 or 2
-        import traceback
+    except Exception as exc:
+        from desk.cli.faults import report
 
-        traceback.print_exc()
-        return 3
+        code, line = report(exc)
+        print(line, file=sys.stderr)
+        return code
 
 
 def write_out(text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,11 @@ def cmd_archive(args: argparse.Namespace) -> int:
 
 
 def _line(key: str, **params: object) -> str:
-    from desk.errors import MESSAGES
+    from desk.errors import MESSAGES, Term
     from desk.i18n import gettext
 
-    return gettext(MESSAGES[key]).format(**params) + "\n"
+    shown = {k: gettext(v).format(**v.values) if isinstance(v, Term) else v for k, v in params.items()}
+    return gettext(MESSAGES[key]).format(**shown) + "\n"
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -51,7 +53,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     report = verify_package(args.package)
     lines = [_line(f"verify_{d.problem}", path=d.path, detail=d.detail) for d in report.damages]
     summary = "verify_intact" if report.intact else "verify_failed"
-    write_out("".join(lines) + _line(summary, package=args.package, files=report.files, count=len(report.damages)))
+    text = "".join(lines) + _line(summary, package=args.package, files=report.files, count=len(report.damages))
+    write_out(text)
+    if not report.intact:  # damage is a refusal: said where errors go too
+        sys.stderr.write(text)
+        sys.stderr.flush()
     return 0 if report.intact else 1
 
 

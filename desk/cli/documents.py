@@ -10,15 +10,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desk import outputs
 from desk.cli import write_out
 from desk.errors import UserError
 
 
 def _day(text: str) -> date:
+    """A date given with ``--on``: a real date of something done, 1990 … today (desk.casefile.limits)."""
+    from desk.casefile import limits
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise UserError("bad_date", value=text) from None
+        raise UserError("bad_date", value=text[:40]) from None
+    failure = limits.date_error(day)
+    if failure is not None:
+        raise UserError(failure[0], **failure[1])
+    return day
 
 
 def _pairs(items: list[str]) -> dict[str, object]:
@@ -155,14 +163,17 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UserError("bad_option", option="render", detail="give --docx FILE and/or --pdf FILE")
     if args.all:
         return _render_all(args)
+    for target in (args.docx, args.pdf):
+        if target:
+            outputs.check_target(target)
     with unit_of_work(write=False) as uow:
         data = documents.docx_bytes(uow, args.doc)
     written = []
     if args.docx:
-        args.docx.write_bytes(data)
+        outputs.write_bytes(args.docx, data)
         written.append(str(args.docx))
     if args.pdf:
-        args.pdf.write_bytes(_pdf_renderer(args.backend)(data))
+        outputs.write_bytes(args.pdf, _pdf_renderer(args.backend)(data))
         written.append(str(args.pdf))
     write_out("".join(p + "\n" for p in written))
     return 0
@@ -180,17 +191,16 @@ def _render_all(args: argparse.Namespace) -> int:
         issued = [(d.kind, d.number, d.id) for d in case.documents if d.status == "issued"]
         files = [(k, number, documents.docx_bytes(uow, doc_id)) for k, number, doc_id in issued]
     written = []
-    for folder in (args.docx, args.pdf):
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
     render_pdf = _pdf_renderer(args.backend)
     for i, (k, number, data) in enumerate(files, start=1):
         if args.docx:
             written.append(args.docx / item_name(i, kind(k).title, number, suffix=".docx"))
-            written[-1].write_bytes(data)
+            outputs.check_target(written[-1])
+            outputs.write_bytes(written[-1], data)
         if args.pdf:
             written.append(args.pdf / item_name(i, kind(k).title, number, suffix=".pdf"))
-            written[-1].write_bytes(render_pdf(data))
+            outputs.check_target(written[-1])
+            outputs.write_bytes(written[-1], render_pdf(data))
     write_out("".join(f"{p}\n" for p in written))
     return 0
 

@@ -43,8 +43,8 @@ def _sqlite_setup(engine: Engine) -> None:
 @cache
 def engine_for(url: str) -> Engine:
     """One engine per database URL for the process."""
-    parsed = make_url(url)
     try:
+        parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 from pathlib import Path
@@ -55,9 +55,16 @@ def engine_for(url: str) -> Engine:
             _sqlite_setup(engine)
         else:
             engine = create_engine(url, pool_pre_ping=True)
-    except (SQLAlchemyError, ImportError) as exc:
-        raise DatabaseError("database_unavailable", detail=str(exc).splitlines()[0]) from exc
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise DatabaseError("database_unavailable", detail=_first_line(exc)) from None
     return engine
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's own words, without SQLAlchemy's background links."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = [line for line in str(orig).splitlines() if line.strip()]
+    return lines[0][:200] if lines else type(exc).__name__
 
 
 def get_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
@@ -69,7 +76,10 @@ def get_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
             if url not in _migrated:
                 from desk.db.migrate import upgrade
 
-                upgrade(engine)
+                try:
+                    upgrade(engine)
+                except SQLAlchemyError as exc:
+                    raise DatabaseError("database_unavailable", detail=_first_line(exc)) from None
                 _migrated.add(url)
     return engine
 

@@ -21,6 +21,7 @@ from PIL import Image
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
+from desk.casefile.evidence_files import image_error
 from desk.dossier.plan import Item
 from desk.dossier.typeset import MARGIN, PAGE, Ledger, Typesetter
 from desk.i18n import format_date
@@ -87,6 +88,9 @@ class Picture:
 def read_picture(path: Path) -> Picture:
     """The picture at ``path``; ``OSError``, ``UnidentifiedImageError`` or ``SyntaxError`` if it is unreadable."""
     data = path.read_bytes()
+    failure = image_error(path, path.name)
+    if failure is not None:
+        raise OSError(failure[0])
     with Image.open(io.BytesIO(data)) as img:
         turn = _TURNS.get(int(img.getexif().get(_ORIENTATION, 1)), 0) if img.format == "JPEG" else 0
         picture = Picture(data, img.size, img.format, img.mode, turn)

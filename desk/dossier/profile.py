@@ -11,8 +11,10 @@ import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desk import config
+from desk.casefile import limits
 from desk.catalogue import STEPS, catalogue
 from desk.errors import UserError
 
@@ -65,9 +67,22 @@ def load_profile(name: str) -> Profile:
 def parse_profile(name: str, path: Path) -> Profile:
     """Read and check one profile file; any problem is a ``UserError`` naming the file and the problem."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(limits.read_settings_text(path))
+    except tomllib.TOMLDecodeError as exc:
         raise _invalid(path, str(exc)) from exc
+    try:
+        return _profile(name, path, data)
+    except (AttributeError, TypeError, ValueError):  # a value of the wrong shape (a number where a table goes …)
+        raise _invalid(path, _shape()) from None
+
+
+def _shape() -> str:
+    from desk.i18n import gettext
+
+    return gettext("a key holds a value of the wrong kind; compare with profiles/default.toml")
+
+
+def _profile(name: str, path: Path, data: dict[str, Any]) -> Profile:
     volumes: dict[str, tuple[Section, ...]] = {}
     for raw in data.get("volumes", []):
         vid = raw.get("id")

@@ -54,6 +54,9 @@ class Case(Base):
     # denormalised for the case list and its search: the first party's name
     party_name: Mapped[str] = mapped_column(String(200), default="", index=True)
     archive_number: Mapped[str | None] = mapped_column(String(40))
+    # the SHA-256 of the archive package file, committed before the package gets its name: a package whose
+    # digest no archived case holds is no valid package (an interrupted archive, or an altered file)
+    package_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
     archived_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]

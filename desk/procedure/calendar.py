@@ -23,7 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from desk.errors import CalendarMissing, UserError
+from desk.casefile import limits
+from desk.errors import CalendarMissing, Term, UserError
 
 SHIPPED = Path(__file__).parent / "holidays.toml"
 _TRUE = ("1", "true", "yes", "y", "work", "working", "班", "上班", "是")
@@ -116,8 +117,10 @@ def shipped_calendar() -> Calendar:
     return Calendar(parse_toml(SHIPPED.read_text(encoding="utf-8"), SHIPPED.name))
 
 
-def _invalid(name: str, where: str, detail: str) -> UserError:
-    return UserError("calendar_file_invalid", path=name, where=where, detail=detail)
+def _invalid(name: str, where: str, detail: str, **values: object) -> UserError:
+    """The file's problem; ``detail`` (and a ``line N`` place) in the user's language, filled with ``values``."""
+    place = Term("line {n}", n=where[5:]) if where.startswith("line ") else where
+    return UserError("calendar_file_invalid", path=name, where=place, detail=Term(detail, **values))
 
 
 def parse_toml(text: str, name: str) -> list[Day]:
@@ -125,7 +128,7 @@ def parse_toml(text: str, name: str) -> list[Day]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _invalid(name, "TOML", str(exc)) from exc
+        raise _invalid(name, "TOML", "not valid TOML ({reason})", reason=exc) from exc
     return list(_toml_days(data, name))
 
 
@@ -136,11 +139,13 @@ def _toml_days(data: dict[str, Any], name: str) -> Iterator[Day]:
         for festival, spec in festivals.items():
             where = f"{year}.{festival}"
             if not isinstance(spec, dict) or set(spec) - {"rest", "work"}:
-                raise _invalid(name, where, "expected {rest = [...], work = [...]}")
+                raise _invalid(name, where, "expected {{rest = [...], work = [...]}}")
             for key, working in (("rest", False), ("work", True)):
+                if not isinstance(spec.get(key, []), list):
+                    raise _invalid(name, where, "expected {{rest = [...], work = [...]}}")
                 for day in spec.get(key, []):
                     if not isinstance(day, date) or day.year != int(year):
-                        raise _invalid(name, where, f"{day!r} is no date of {year}")
+                        raise _invalid(name, where, "{day} is no date of {year}", day=day, year=year)
                     yield Day(day, working, festival)
 
 
@@ -156,22 +161,21 @@ def parse_csv(text: str, name: str) -> list[Day]:
         try:
             day = date.fromisoformat(row[0].strip())
         except ValueError:
-            raise _invalid(name, where, f"{row[0]!r} is no date") from None
+            raise _invalid(name, where, "{value} is no date", value=row[0]) from None
         flag = row[1].strip().lower()
         if flag not in _TRUE + _FALSE:
-            raise _invalid(name, where, f"working must be true or false, not {row[1]!r}")
+            raise _invalid(name, where, "working must be true or false, not {value}", value=row[1])
         days.append(Day(day, flag in _TRUE, ",".join(row[2:]).strip()))
     return days
 
 
 def read_calendar_file(path: Path) -> list[Day]:
     """The days of a ``.toml`` or ``.csv`` calendar file."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise UserError("file_unreadable", path=path, detail=exc.strerror or str(exc)) from exc
-    if path.suffix.lower() == ".toml":
-        return parse_toml(text, path.name)
-    if path.suffix.lower() == ".csv":
-        return parse_csv(text, path.name)
-    raise UserError("calendar_file_kind", path=path.name)
+    if path.suffix.lower() not in (".toml", ".csv"):
+        raise UserError("calendar_file_kind", path=path.name)
+    text = limits.read_settings_text(path)
+    days = parse_toml(text, path.name) if path.suffix.lower() == ".toml" else parse_csv(text, path.name)
+    for day in days:  # the input boundary's limits: a sane date, a note its column holds
+        limits.require(limits.date_error(day.day, past=False), f"{path.name}, {day.day.isoformat()}")
+        limits.require(limits.text_error(day.note, limits.CALENDAR_NOTE), f"{path.name}, {day.day.isoformat()}")
+    return days

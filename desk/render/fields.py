@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from desk.casefile import limits
 from desk.casefile.facts import Officer
 from desk.catalogue import Field, Kind
-from desk.errors import FieldProblem, Problem
+from desk.errors import FieldProblem, Problem, Term
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d\Z")
@@ -40,7 +41,14 @@ def _fail(field: Field, key: str, **params: object) -> Problem:
 
 
 def _bad_type(field: Field, value: object) -> Problem:
-    return _fail(field, "field_type", expected=EXPECTED.get(field.type, "text"), value=value)
+    return _fail(field, "field_type", expected=Term(EXPECTED.get(field.type, "text")), value=str(value)[:100])
+
+
+def _within(field: Field, failure: limits.Failure) -> None:
+    """The input boundary's limits (desk.casefile.limits), named by the field's label."""
+    if failure is not None:
+        key, params = failure
+        raise Problem(field.name, key, **params)
 
 
 def _is_empty(value: object) -> bool:
@@ -52,6 +60,7 @@ def _text(field: Field, value: object) -> str:
         raise _bad_type(field, value)
     if field.max_length is not None and len(value) > field.max_length:
         raise _fail(field, "field_too_long", length=len(value), max_length=field.max_length)
+    _within(field, limits.text_error(value))
     if field.type == "choice" and field.choices and value not in field.choices:
         raise _fail(field, "field_choice", value=value, choices=field.choices)
     return value
@@ -64,9 +73,11 @@ def _date(field: Field, value: object) -> date:
         return value
     if isinstance(value, str) and _DATE.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
-            pass
+            raise _bad_type(field, value) from None
+        _within(field, limits.date_error(day, past=False))
+        return day
     raise _bad_type(field, value)
 
 
@@ -76,9 +87,11 @@ def _datetime(field: Field, value: object) -> date | datetime:
         return value.replace(second=0, microsecond=0)
     if isinstance(value, str) and _DATETIME.match(value):
         try:
-            return datetime.fromisoformat(value.replace(" ", "T"))
+            moment = datetime.fromisoformat(value.replace(" ", "T"))
         except ValueError:
             raise _bad_type(field, value) from None
+        _within(field, limits.date_error(moment.date(), past=False))
+        return moment
     return _date(field, value)
 
 
@@ -93,6 +106,7 @@ def _number(field: Field, value: object) -> Decimal:
         raise _bad_type(field, value)
     if field.minimum is not None and number < Decimal(str(field.minimum)):
         raise _fail(field, "field_minimum", minimum=field.minimum, value=value)
+    _within(field, limits.count_error(int(number)) if field.type == "int" else limits.amount_error(number))
     return number
 
 
@@ -107,8 +121,10 @@ def _bool(field: Field, value: object) -> bool:
 def _items(field: Field, value: object) -> tuple[str, ...]:
     raw = _ITEM_SEPARATORS.split(value) if isinstance(value, str) else value
     if not isinstance(raw, list | tuple) or not all(isinstance(v, str) for v in raw):
-        raise _fail(field, "field_type", expected="a list of texts", value=value)
+        raise _fail(field, "field_type", expected=Term("a list of texts"), value=str(value)[:100])
     items = tuple(v.strip() for v in raw if v.strip())
+    for item in items:
+        _within(field, limits.text_error(item, limits.LIST_ITEM_TEXT))
     for item in items:
         if field.choices and item not in field.choices:
             raise _fail(field, "field_choice", value=item, choices=field.choices)
@@ -130,7 +146,11 @@ def _officers(field: Field, value: object) -> tuple[Officer, ...]:
     raw = [v for v in _OFFICER_SEPARATORS.split(value) if v.strip()] if isinstance(value, str) else value
     if not isinstance(raw, list | tuple):
         raise _bad_type(field, value)
-    return tuple(_officer(field, v) for v in raw)
+    officers = tuple(_officer(field, v) for v in raw)
+    for o in officers:
+        _within(field, limits.text_error(o.name, limits.OFFICER["name"]))
+        _within(field, limits.text_error(o.certificate, limits.OFFICER["certificate"]))
+    return officers
 
 
 def _int(field: Field, value: object) -> int:

@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -284,8 +284,7 @@ class FontMap:
         families: dict[str, dict[str, list[str]]] = {k: dict(v) for k, v in DEFAULT_FAMILIES.items()}
         settings = home / "fonts.toml"
         if settings.is_file():
-            with settings.open("rb") as f:
-                data = tomllib.load(f)
+            data = _settings(settings)
             aliases.update(data.get("aliases", {}))
             for family, styles in data.get("families", {}).items():
                 families.setdefault(family, {}).update(styles)
@@ -389,6 +388,28 @@ def _family_index(dirs: tuple[Path, ...]) -> dict[str, list[SfntInfo]]:
 
 def _key(name: str) -> str:
     return "".join(name.split()).lower()
+
+
+def _settings(path: Path) -> dict[str, Any]:
+    """``fonts.toml``, checked: ``[aliases]`` name = family, ``[families.NAME]`` style = [file specs]."""
+    from desk.casefile import limits
+    from desk.errors import Term, UserError
+
+    try:
+        data = tomllib.loads(limits.read_settings_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError("fonts_invalid", path=path, detail=str(exc)) from None
+    aliases, families = data.get("aliases", {}), data.get("families", {})
+    good = (set(data) <= {"aliases", "families"} and isinstance(aliases, dict) and isinstance(families, dict)
+            and all(isinstance(k, str) and isinstance(v, str) and limits.text_error(v, 200) is None
+                    for k, v in aliases.items())
+            and all(isinstance(styles, dict) and all(
+                isinstance(specs, list) and len(specs) <= limits.LIST_ITEMS
+                and all(isinstance(s, str) and limits.text_error(s, 1000) is None for s in specs)
+                for specs in styles.values()) for styles in families.values()))
+    if not good:
+        raise UserError("fonts_invalid", path=path, detail=Term("compare with the layout in desk/render/fonts.py"))
+    return data
 
 
 @cache

@@ -3,16 +3,19 @@
 ``archive`` refuses, changing nothing and writing nothing, while a blocking finding stands. Otherwise it
 assigns the archive number, binds both dossier volumes, writes the package (``desk.archive.package``)
 and marks the case archived, which makes it read-only on every write path (``cases.ensure_writable``).
-The package is renamed into place as the last step and removed again should the transaction roll back,
-so it exists exactly when the case is archived.
+The package is written under a temporary name (``desk.outputs``) and its SHA-256 stored on the case in the
+same transaction; only after that transaction commits is it renamed into place. A kill at any moment leaves
+either no package and an unchanged case, or a committed archive whose package the next run of Desk renames
+into place (the journal knows its digest); a package whose digest no archived case holds is never valid.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
+import logging
 import mimetypes
-import tempfile
+import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -20,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import event, select
 
+from desk import outputs
 from desk.archive import names
 from desk.archive.metadata import CaseDescription, FileRecord, LogEvent, PayloadItem
 from desk.archive.number import next_archive_number
@@ -37,6 +41,7 @@ DECISION_KINDS = ("penalty_decision", "summary_penalty_decision", "no_penalty_de
 PERMANENT_PENALTIES = frozenset({"revoke_permit", "order_closure"})
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -79,23 +84,57 @@ def archive(uow: UnitOfWork, case_ref: str | int, *, out: Path, retention: str |
     description = _describe(case, cf, today, report.score)
 
     def seal(records: Sequence[FileRecord]) -> Description:
-        """The payload is in: record what was done, freeze the case; the archive entry anchors the log."""
+        """The payload is in: record what was done; the archive entry anchors the log."""
         audit.record(uow, "case_checked", case_id=case.id, score=report.score, findings=len(report.findings))
         audit.record(uow, "dossier_bound", case_id=case.id,
                      pages={r.item.title: r.item.pages for r in records if r.item.role == "dossier"})
-        case.status, case.archived_at = "archived", datetime.now(UTC)
         entry = audit.record(uow, "case_archived", case_id=case.id, archive_number=case.archive_number,
                              retention=case.retention, package=out.name, files=len(records))
         return Description(description, _event_log(uow, case), audit.anchor(entry))
 
-    with tempfile.TemporaryDirectory(prefix="desk-archive-") as tmp:
-        serial = itertools.count(1)  # one number per item (件): a document's DOCX, PDF and original share it
-        items = _dossier_items(uow, case, cf, Path(tmp), today, serial)
-        items += _document_items(uow, case, cf, serial)
-        items += _evidence_items(case, cf, serial)
-        write_package(out, items, seal, when=datetime.now().astimezone())
-    event.listen(uow.session, "after_rollback", lambda _session: out.unlink(missing_ok=True), once=True)
+    pending = outputs.begin(out)
+    try:
+        scratch = outputs.scratch_dir()
+        try:
+            serial = itertools.count(1)  # one number per item (件): a document's DOCX, PDF and original share it
+            items = _dossier_items(uow, case, cf, scratch, today, serial)
+            items += _document_items(uow, case, cf, serial)
+            items += _evidence_items(case, cf, serial)
+            write_package(pending.tmp, items, seal, when=datetime.now().astimezone())
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        # the freeze and the digest in one flush: from here the case is read-only (services.freeze)
+        case.package_sha256 = outputs.sha256_of(pending.tmp)
+        case.status, case.archived_at = "archived", datetime.now(UTC)
+        uow.session.flush()
+        pending.expect(case.package_sha256)
+    except BaseException:
+        pending.abort()
+        raise
+    # the package takes its name only once the archive number, the freeze and its digest are committed
+    event.listen(uow.session, "after_commit", lambda _session: _name_package(pending), once=True)
+    event.listen(uow.session, "after_rollback", lambda _session: pending.abort(), once=True)
     return ArchiveResult(case.id, case.archive_number, case.retention, out)
+
+
+def _name_package(pending: outputs.Pending) -> None:
+    """Rename the committed package into place; should that fail, the next run's sweep does it (by its digest)."""
+    try:
+        pending.commit()
+    except OSError:
+        log.exception("archive package %s left as %s for the next run to finish", pending.target, pending.tmp)
+
+
+def package_known(uow: UnitOfWork, sha256: str) -> bool:
+    """Whether an archived case holds this package digest (the only packages that are valid)."""
+    return uow.session.scalar(
+        select(Case.id).where(Case.package_sha256 == sha256, Case.status == "archived")) is not None
+
+
+def package_record(uow: UnitOfWork, path: Path) -> Case | None:
+    """The archived case whose package is the file at ``path`` (by its SHA-256), or None: see ``package_known``."""
+    return uow.session.scalars(
+        select(Case).where(Case.package_sha256 == outputs.sha256_of(path), Case.status == "archived")).first()
 
 
 def _locked_case(uow: UnitOfWork, case_ref: str | int) -> tuple[Case, Agency]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
-import shutil
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -13,12 +11,13 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from desk import outputs
 from desk.casefile import facts as f
-from desk.casefile import jsonio, schema
+from desk.casefile import jsonio, limits, paths, schema
 from desk.casefile.numbers import parse_number
 from desk.catalogue import kind
 from desk.db.uow import UnitOfWork
-from desk.errors import FrozenError, NotFound, Problem, UserError, ValidationError
+from desk.errors import FrozenError, NotFound, Problem, ValidationError
 from desk.models import Agency, Case, Document
 from desk.services import audit, freeze, frozen_fields, mapping, numbering, store  # noqa: F401  (freeze: guard)
 
@@ -27,7 +26,9 @@ def resolve(uow: UnitOfWork, ref: str | int) -> Case:
     """A case by internal id or by case number."""
     s = uow.session
     case = None
-    if isinstance(ref, int) or str(ref).isdigit():
+    if limits.text_error(str(ref), limits.CASE["number"]) is not None:
+        raise NotFound("case_not_found", ref=str(ref)[:40].encode("unicode_escape").decode())
+    if isinstance(ref, int) or (str(ref).isdigit() and len(str(ref)) < 10):  # an id fits a 32-bit column
         case = s.get(Case, int(ref))
     if case is None:
         case = s.scalars(select(Case).where(Case.number == str(ref))).first()
@@ -118,15 +119,7 @@ def agency_for(uow: UnitOfWork, a: f.Agency) -> Agency:
 
 def read_case_json(path: Path) -> f.CaseFile:
     """Parse and validate a ``desk-case/1`` file (relative ``file`` paths resolved beside it)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError("file_unreadable", path=path, detail=exc.strerror or exc) from exc
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError("not_json", detail=f"{exc.msg}, line {exc.lineno} column {exc.colno}") from exc
-    return schema.load(raw, path.parent)
+    return schema.load(jsonio.read_json(path), path.parent)
 
 
 def import_case(uow: UnitOfWork, path: Path) -> int:
@@ -197,7 +190,7 @@ def _store_files(cf: f.CaseFile, base: Path | None) -> f.CaseFile:
     def stored(rel: str | None) -> str | None:
         if not rel or rel.startswith("store:"):
             return rel
-        src = Path(rel) if base is None else base / rel
+        src = Path(rel) if base is None else paths.confined(base, rel)
         return f"store:{store.put_file(src)}/{src.name}"
 
     docs = tuple(replace(d, file=stored(d.file)) for d in cf.documents)
@@ -211,6 +204,8 @@ def _store_files(cf: f.CaseFile, base: Path | None) -> f.CaseFile:
 def export_case(uow: UnitOfWork, ref: str | int, out: Path | None = None) -> str:
     """The case as ``desk-case/1`` JSON. With ``out``, files are copied to ``files/`` beside it."""
     cf = load_casefile(uow, ref)
+    if out is not None:
+        outputs.check_target(out)
 
     def exported(file: str | None) -> str | None:
         if not file or not file.startswith("store:"):
@@ -219,8 +214,8 @@ def export_case(uow: UnitOfWork, ref: str | int, out: Path | None = None) -> str
         if out is None:
             return str(store.path_of(sha))
         target = out.parent / "files" / f"{sha[:8]}-{name}"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(store.path_of(sha), target)
+        target.parent.mkdir(exist_ok=True)
+        outputs.copy_file(store.path_of(sha), target)
         return f"files/{target.name}"
 
     cf = replace(
@@ -230,7 +225,7 @@ def export_case(uow: UnitOfWork, ref: str | int, out: Path | None = None) -> str
     )
     text = jsonio.dumps(cf)
     if out is not None:
-        out.write_text(text, encoding="utf-8")
+        outputs.write_text(out, text)
     return text
 
 
@@ -254,6 +249,8 @@ def list_cases(uow: UnitOfWork, *, status: str | None = None, search: str | None
                procedure: str | None = None, squad: str | None = None, ids: Collection[int] | None = None,
                limit: int | None = None, offset: int = 0) -> list[CaseRow]:
     """Cases in id order, filtered in SQL (``ids``: only these cases, e.g. those due this week)."""
+    for text in (status, search, procedure, squad):
+        limits.require(limits.text_error(text or "", limits.CASE["cause"]))
     stmt = select(Case).order_by(Case.id)
     if status:
         stmt = stmt.where(Case.status == status)

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from desk.casefile import limits
 from desk.casefile.facts import CaseFile
 from desk.catalogue import Kind, kind
 from desk.db.uow import UnitOfWork
-from desk.errors import IssueRefused, NotFound, Problem, UserError, ValidationError
+from desk.errors import IssueRefused, NotFound, Problem, Term, UserError, ValidationError
 from desk.models import Agency, Document
 from desk.services import access, audit, forms, numbering, store
 from desk.services.cases import ensure_writable, load_casefile, resolve
@@ -30,7 +31,9 @@ SERVICE_METHODS = ("direct", "left", "post", "electronic", "entrusted", "notice"
 def get(uow: UnitOfWork, ref: str | int) -> Document:
     """A document by internal id or by number."""
     doc = None
-    if isinstance(ref, int) or str(ref).isdigit():
+    if limits.text_error(str(ref), limits.DOCUMENT["number"]) is not None:
+        raise NotFound("document_not_found", ref=str(ref)[:40].encode("unicode_escape").decode())
+    if isinstance(ref, int) or (str(ref).isdigit() and len(str(ref)) < 10):  # an id fits a 32-bit column
         doc = uow.session.get(Document, int(ref))
     if doc is None:
         doc = uow.session.scalars(select(Document).where(Document.number == str(ref))).first()
@@ -69,7 +72,7 @@ def edit(uow: UnitOfWork, ref: str | int, values: Mapping[str, object]) -> Docum
     doc = get(uow, ref)
     ensure_writable(doc.case)
     if doc.status != "draft":
-        raise UserError("document_frozen", ref=doc.number or doc.id, status=doc.status)
+        raise UserError("document_frozen", ref=doc.number or doc.id, status=Term(doc.status))
     k = kind(doc.kind)
     fields = {**(doc.fields or {}), **_known(k, values)}
     problems = _invalid(k, fields)
@@ -135,9 +138,10 @@ def issue_checked(uow: UnitOfWork, ref: str | int, *, on: date | None = None, fo
     case = doc.case
     ensure_writable(case)
     if doc.status != "draft":
-        raise UserError("document_not_draft", ref=doc.number or doc.id, status=doc.status)
+        raise UserError("document_not_draft", ref=doc.number or doc.id, status=Term(doc.status))
     k = kind(doc.kind)
     on = on or date.today()
+    limits.require(limits.date_error(on))
     agency = uow.session.get(Agency, doc.agency_id)
     assert agency is not None
     if form is not None and not k.numbered:
@@ -204,9 +208,10 @@ def void(uow: UnitOfWork, ref: str | int, *, reason: str) -> Document:
     doc = get(uow, ref)
     ensure_writable(doc.case)
     if doc.status != "issued":
-        raise UserError("document_not_issued", ref=doc.number or doc.id, status=doc.status)
+        raise UserError("document_not_issued", ref=doc.number or doc.id, status=Term(doc.status))
     if not reason.strip():
         raise UserError("void_reason_missing")
+    limits.require(limits.text_error(reason, limits.DOCUMENT["void_reason"]), "--reason")
     doc.status, doc.void_reason, doc.updated_at = "void", reason.strip(), datetime.now(UTC)
     if doc.number and doc.code and doc.year and doc.seq:
         from desk.casefile.numbers import ParsedNumber
@@ -241,7 +246,7 @@ def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: s
     if method not in SERVICE_METHODS:
         raise UserError("bad_service_method", value=method, choices=SERVICE_METHODS)
     if doc.status != "issued":
-        raise UserError("document_not_issued", ref=doc.number or doc.id, status=doc.status)
+        raise UserError("document_not_issued", ref=doc.number or doc.id, status=Term(doc.status))
     if not k.served:
         raise UserError("kind_not_served", kind=k.title)
     if doc.issued_on and on < doc.issued_on:
@@ -259,6 +264,8 @@ def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: s
                     and d.issued_on and d.issued_on <= on]
         if not consents:
             raise UserError("electronic_without_consent")
+    limits.require(limits.date_error(on))
+    limits.require(limits.text_error(receiver or "", limits.DOCUMENT["receiver"]), "--receiver")
     doc.served_on, doc.service, doc.receiver = on, method, receiver
     doc.updated_at = datetime.now(UTC)
     audit.record(uow, "document_served", case_id=case.id, document_id=doc.id, on=on, method=method,

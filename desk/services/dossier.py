@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +23,7 @@ from typing import NamedTuple
 
 import pikepdf
 
+from desk import outputs
 from desk.db.uow import UnitOfWork
 from desk.dossier import navigation
 from desk.dossier.assemble import Bound, Pages, assemble, bookmarks
@@ -82,6 +81,7 @@ def build_dossier(uow: UnitOfWork, case_ref: str | int, *, volume: str = "main",
     if options.stamp not in POSITIONS:
         raise UserError("bad_option", option="--stamp", detail=f"“{options.stamp}”: use {', '.join(POSITIONS)}")
     access.require(uow, "dossier")
+    outputs.check_target(out)
     report = _reporter(progress, cancel)
     case = resolve(uow, case_ref)
     cf = load_casefile(uow, case.id)
@@ -197,15 +197,8 @@ def _save(pdf: pikepdf.Pdf, out: Path, report: Progress) -> None:
     reportlab's, and any ASCII85 layer), the binder's own are a few dozen bytes each (stamps, pictures placed).
     The object streams stay uncompressed. qpdf writes into the open temporary file (given a path that exists,
     pikepdf would write yet another temporary file and rename it over that one)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as part:
-            pdf.save(part, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=False,
-                     stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    with outputs.atomic(out) as tmp, tmp.open("xb") as part:
+        pdf.save(part, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=False,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.none)
         report(0.99, "save")
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 

@@ -6,6 +6,8 @@ import mimetypes
 from datetime import date
 from pathlib import Path
 
+from desk.casefile import limits
+from desk.casefile.evidence_files import evidence_error
 from desk.db.uow import UnitOfWork
 from desk.errors import UserError
 from desk.models import Attachment
@@ -40,6 +42,8 @@ def add_attachment(uow: UnitOfWork, case_ref: str | int, path: Path, *, title: s
         raise UserError("file_unreadable", path=path, detail="no such file")
     if not title.strip():
         raise UserError("missing_key", key="title")
+    limits.require(evidence_error(path))
+    limits.require(limits.text_error(title, limits.ATTACHMENT["title"]), "title")
     media_type = mimetypes.guess_type(path.name)[0]
     pages = _pages(path, media_type)
     sha256 = store.put_file(path)

@@ -101,7 +101,7 @@ def _roster(uow: UnitOfWork, agency: Agency, names: list[str]) -> list[dict[str,
 
 def _not_after_today(problems: list[Problem], where: str, day: date | None, today: date) -> None:
     if day is not None and day > today:
-        problems.append(Problem(_label(where), "date_in_future", value=day, today=today))
+        problems.append(Problem(_label(where), "day_in_future", value=day, today=today))
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,7 @@ def record_event(uow: UnitOfWork, ref: str | int, event_type: str, *, on: date, 
 def _check_order(cf: f.CaseFile, case: Case, event: f.Event, today: date) -> None:
     on = event.on
     if on > today:
-        raise UserError("date_in_future", label="--on", value=on, today=today)
+        raise UserError("day_in_future", label="--on", value=on, today=today)
     if cf.case.discovered_on and on < cf.case.discovered_on:
         raise UserError("event_before_discovery", label="--on", value=on, discovered=cf.case.discovered_on)
     if case.status != "open" and event.type not in ("published", "reconsideration", "litigation"):
@@ -369,7 +369,7 @@ def refuse_future(day: date, label: str, today: date | None = None) -> None:
     """An issue or service date after today is refused: Desk records only what has happened."""
     today = today or date.today()
     if day > today:
-        raise UserError("date_in_future", label=label, value=day, today=today)
+        raise UserError("day_in_future", label=label, value=day, today=today)
 
 
 def _outcome_values(case: Case) -> dict[str, object]:

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
-from desk import config
+from desk import config, outputs
 
 
 def path_of(sha256: str) -> Path:
@@ -21,10 +18,7 @@ def put_bytes(data: bytes) -> str:
     target = path_of(digest)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
+        outputs.write_bytes(target, data)
     return digest
 
 
@@ -38,10 +32,7 @@ def put_file(source: Path) -> str:
     target = path_of(digest)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent)
-        os.close(fd)
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
+        outputs.copy_file(source, target)
     return digest
 
 

@@ -163,13 +163,18 @@ def test_a_damaged_evidence_store_refuses_and_changes_nothing(desk_env: DeskEnv,
     assert list(tmp_path.glob("*.zip")) == [] and list(tmp_path.glob(".p.zip.*")) == []
 
 
-def test_the_package_goes_when_the_transaction_rolls_back(desk_env: DeskEnv, tmp_path: Path) -> None:
+def test_the_package_is_named_only_after_the_commit_and_goes_on_rollback(desk_env: DeskEnv, tmp_path: Path) -> None:
     case_id = imported(desk_env, "general_clean")
     before = snapshot(desk_env)
     out = tmp_path / "p.zip"
     with pytest.raises(RuntimeError), unit_of_work(desk_env.url, actor="cli") as uow:
         archive(uow, case_id, out=out)
-        assert out.exists()
+        assert not out.exists() and len(list(tmp_path.glob(".p.zip.*.part"))) == 1  # written, not yet named
         raise RuntimeError("the commit never comes")
-    assert not out.exists()
+    assert not out.exists() and list(tmp_path.glob("*p.zip*")) == []
     assert snapshot(desk_env) == before
+    with unit_of_work(desk_env.url, actor="cli") as uow:
+        archive(uow, case_id, out=out)
+    with unit_of_work(desk_env.url, write=False) as uow:
+        case = uow.session.get(Case, int(case_id))
+        assert case is not None and case.package_sha256 == hashlib.sha256(out.read_bytes()).hexdigest()

@@ -47,10 +47,14 @@ def test_newlines_become_line_breaks_in_the_same_paragraph() -> None:
         assert "<w:br/>" in z.read("word/document.xml").decode("utf-8")
 
 
-def test_control_characters_are_dropped() -> None:
+def test_control_characters_are_refused_at_the_input_boundary() -> None:
+    """NUL and other controls never reach a document (PostgreSQL could not store them): refused, field named."""
+    from desk.errors import ValidationError
+
     cf = sample("general_clean")
-    data = fill("penalty_decision", cf, {"facts": "事实\x00\x07\x0c完"})
-    assert "经查明：事实完" in paragraphs(data)
+    with pytest.raises(ValidationError) as err:
+        fill("penalty_decision", cf, {"facts": "事实\x00\x07\x0c完"})
+    assert "facts" in err.value.render("en") and "U+0000" in err.value.render("en")
 
 
 def test_a_value_that_looks_like_a_template_is_printed_not_run() -> None:

@@ -1,8 +1,9 @@
 """Publication deadlines in working days on the checker's calendar (make-up Saturdays count as working).
 
 "Within N working days after X" ends on the N-th working day after X (X never counts). When a year of the
-holiday calendar is not loaded yet, its days are counted as weekdays and the deadline is marked
-provisional (推定), to be recounted once the State Council's notice is imported.
+holiday calendar is not loaded yet, the calendar counts it provisionally (weekends and the statutory holidays,
+rules.md "Counting days") and the deadline is marked provisional (推定), to be recounted once the State
+Council's notice is imported.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ class Deadlines:
     def _working(self, day: date) -> tuple[bool, bool]:
         """(is a working day, counted provisionally)."""
         try:
-            return self.calendar.is_working_day(day), False
-        except CalendarMissing:
+            return self.calendar.is_working_day(day), self.calendar.is_provisional(day)
+        except CalendarMissing:  # a year not even the provisional calendar can count
             return day.weekday() < 5, True
 
     def _after(self, start: date, n: int) -> tuple[date, bool]:

@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QPla
 from desk.casefile.facts import EVENT_TYPES, PARTY_KINDS, SOURCES
 from desk.ui.dates import date_edit, qdate, to_date
 from desk.ui.document_dialogs import FormDialog
-from desk.ui.text import EVENTS, _, word
+from desk.ui.text import EVENTS, N_, _, word
 
 if TYPE_CHECKING:
     from desk.casefile.facts import CaseFile
     from desk.services.directory import OfficerRow
     from desk.services.lifecycle import NewParty
 
-PARTY_KIND_NAMES = {"person": "Person", "individual_business": "Individual business", "organization": "Organisation"}
-SOURCE_NAMES = {"patrol": "Patrol", "complaint": "Complaint", "transfer": "Transferred", "assigned": "Assigned",
-                "other": "Other"}
+PARTY_KIND_NAMES = {"person": N_("Person"), "individual_business": N_("Individual business"),
+                    "organization": N_("Organisation")}
+SOURCE_NAMES = {"patrol": N_("Patrol"), "complaint": N_("Complaint"), "transfer": N_("Transferred"),
+                "assigned": N_("Assigned"), "other": N_("Other")}
 # events a person records (what no document records by itself)
 RECORDABLE = ("statement", "statement_waived", "hearing_requested", "hearing_waived", "extension_approved",
               "paid", "installment_approved", "published", "reconsideration", "litigation", "transfer_receipt",

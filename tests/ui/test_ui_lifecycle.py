@@ -82,7 +82,9 @@ def test_issue_dialog_shows_the_number_and_the_guard(window: MainWindow, qtbot: 
 
     today = date.today()
     with demo.uow() as uow:
-        lifecycle.update_case(uow, case_id, {"penalty.kinds": "fine", "penalty.fine": "500", "facts": "违法停车。"})
+        lifecycle.update_case(uow, case_id, {"penalty.kinds": "fine", "penalty.fine": "500", "facts": "违法停车。",
+                                              "violated": "《江城市市容环境卫生管理条例》第二十条",
+                                              "basis": "《江城市市容环境卫生管理条例》第四十六条"})
         from desk.services.cases import load_casefile
 
         cf = load_casefile(uow, case_id)
@@ -90,7 +92,9 @@ def test_issue_dialog_shows_the_number_and_the_guard(window: MainWindow, qtbot: 
                   "violation_at": f"{today.isoformat()}T08:30"}
         doc_id = documents.draft(uow, case_id, "summary_penalty_decision", values).id
     workspace = open_workspace(qtbot, window, case_id)
+    workspace.reload()  # the draft was made beside the window
     panel = workspace.documents
+    qtbot.waitUntil(lambda: any(d.id == doc_id for d in panel.model.docs), timeout=WAIT_MS)
     index = next(i for i, d in enumerate(panel.model.docs) if d.id == doc_id)
     panel.table.selectRow(index)
     panel.issue()

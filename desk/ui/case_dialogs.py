@@ -60,6 +60,10 @@ class NewCaseDialog(FormDialog):
         self.discovered = date_edit(date.today())
         self.discovered.setObjectName("discovered")
         self.discovered.setMaximumDate(qdate(date.today()))
+        self.violation = date_edit(date.today())
+        self.violation.setObjectName("violation_on")
+        self.violation.setMaximumDate(qdate(date.today()))
+        self.discovered.dateChanged.connect(self.violation.setMaximumDate)  # the act comes before its discovery
         self.place = _line("place")
         self.facts = QPlainTextEdit()
         self.facts.setObjectName("facts")
@@ -82,6 +86,7 @@ class NewCaseDialog(FormDialog):
                               (_("ID number"), self.id_number), (_("Unified social credit code"), self.uscc),
                               (_("Legal representative"), self.representative), (_("Address"), self.address),
                               (_("Phone"), self.phone), (_("Discovered on"), self.discovered),
+                              (_("Date of the act"), self.violation),
                               (_("Place"), self.place), (_("Facts"), self.facts), (_("Source"), self.source),
                               (_("Procedure"), self.procedure), (_("Squad"), self.squad),
                               (_("Officers (two or more)"), self.officers)):
@@ -102,6 +107,7 @@ class NewCaseDialog(FormDialog):
 
     def values(self) -> dict[str, object]:
         return {"cause": self.cause.text().strip(), "discovered_on": to_date(self.discovered.date()),
+                "violation_on": to_date(self.violation.date()),
                 "officers": self.chosen_officers(), "place": self.place.text().strip(),
                 "facts": self.facts.toPlainText().strip(), "source": str(self.source.currentData()),
                 "procedure": str(self.procedure.currentData()), "squad": self.squad.currentData() or None}

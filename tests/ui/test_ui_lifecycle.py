@@ -10,13 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from desk.services.demo_fields import fields_for
 from desk.ui.case_dialogs import FactsDialog, NewCaseDialog, RecordEventDialog
+from desk.ui.dates import qdate
 from desk.ui.document_dialogs import IssueDialog
 from desk.ui.main_window import MainWindow
 from tests.conftest import DeskEnv
 from tests.ui.conftest import WAIT_MS, casefile, open_workspace, settle
 
 
-def _new_case(window: MainWindow, qtbot: QtBot, procedure: str = "general") -> int:
+def _new_case(window: MainWindow, qtbot: QtBot, procedure: str = "general", discovered: date | None = None) -> int:
     before = {r.id for r in case_rows_of(window)}
     window.new_case_action.trigger()
     qtbot.waitUntil(lambda: isinstance(window.new_case_dialog, NewCaseDialog), timeout=WAIT_MS)
@@ -28,6 +29,9 @@ def _new_case(window: MainWindow, qtbot: QtBot, procedure: str = "general") -> i
     dialog.address.setText("江城市东湖区珞喻路1号")
     dialog.place.setText("珞喻路1号路口")
     dialog.procedure.setCurrentIndex(dialog.procedure.findData(procedure))
+    if discovered is not None:
+        dialog.discovered.setDate(qdate(discovered))
+        dialog.violation.setDate(qdate(discovered))
     for row in range(2):
         dialog.officers.item(row).setSelected(True)
     dialog.accept()

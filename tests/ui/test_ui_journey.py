@@ -18,7 +18,7 @@ from desk.ui.editor.view import EditorView
 from desk.ui.main_window import MainWindow
 from desk.ui.workspace import CaseWorkspace
 from tests.conftest import DeskEnv
-from tests.ui.conftest import WAIT_MS, casefile, settle
+from tests.ui.conftest import WAIT_MS, OpenWindow, casefile, open_workspace, settle
 from tests.ui.test_ui_lifecycle import _new_case
 
 
@@ -61,7 +61,7 @@ class Clerk:
         self.qtbot.waitUntil(lambda: editor.doc_id is not None, timeout=WAIT_MS)
         doc_id = editor.doc_id
         assert doc_id is not None
-        self.window.close_tab(editor)
+        settle(self.qtbot, self.window.runner)  # the editor's tab stays open (its preview may still be drawing)
         self._reload()
         rows = [i for i, d in enumerate(panel.model.docs) if d.id == doc_id]
         panel.table.selectRow(rows[0])
@@ -100,7 +100,9 @@ class Clerk:
         self._reload()
 
 
-def test_general_case_through_the_window(window: MainWindow, qtbot: QtBot, demo: DeskEnv, tmp_path: Path) -> None:
+def test_general_case_through_the_window(open_window: OpenWindow, qtbot: QtBot, demo: DeskEnv,
+                                        tmp_path: Path) -> None:
+    window = open_window("chenjg")  # 陈建国, clerk
     start = _back(25)
     case_id = _new_case(window, qtbot, discovered=start)
     workspace = window.open_case(case_id)
@@ -139,6 +141,16 @@ def test_general_case_through_the_window(window: MainWindow, qtbot: QtBot, demo:
     result = demo.run("check", str(case_id), "--json")
     assert result.code == 0, json.loads(result.out)["findings"]
     assert casefile(demo, case_id).status == "closed"
+    archivist = open_window("qianxy")  # 钱秀英 receives the file and archives it in her window
+    workspace = open_workspace(qtbot, archivist, case_id)
+    assert workspace.check.archive.isEnabled()
+    workspace.check.archive.click()
+    wizard = workspace.wizard
+    assert wizard is not None
     package = tmp_path / "journey.zip"
-    assert demo.run("archive", str(case_id), "-o", str(package)).code == 0
+    wizard.destination.setText(str(package))
+    with qtbot.waitSignal(wizard.archived, timeout=WAIT_MS):
+        wizard.next()
+        wizard.accept()
+    assert package.is_file()
     assert demo.run("verify", str(package)).code == 0

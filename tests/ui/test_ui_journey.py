@@ -61,7 +61,8 @@ class Clerk:
         self.qtbot.waitUntil(lambda: editor.doc_id is not None, timeout=WAIT_MS)
         doc_id = editor.doc_id
         assert doc_id is not None
-        settle(self.qtbot, self.window.runner)  # the editor's tab stays open (its preview may still be drawing)
+        settle(self.qtbot, self.window.runner)  # its preview has drawn: the tab may close
+        self.window.close_tab(editor)
         self._reload()
         rows = [i for i, d in enumerate(panel.model.docs) if d.id == doc_id]
         panel.table.selectRow(rows[0])

@@ -61,7 +61,8 @@ def report_text(number: str, report: Report) -> str:
         lines.append(f"  [{_(f.severity)}] {f.rule} {_(rules()[f.rule].title)}")
         lines.append(f"      {f.text()}")
         details = [", ".join(f.documents)] if f.documents else []
-        details += [_("due {date}").format(date=f.due.isoformat())] if f.due else []
+        details += [_("due {date}").format(date=f.due.isoformat()) + (_("(provisional)") if f.provisional else "")
+                    ] if f.due else []
         details += [_("actual {date}").format(date=f.actual.isoformat())] if f.actual else []
         if details:
             lines.append("      " + "; ".join(details))

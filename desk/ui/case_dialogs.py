@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QPla
 from desk.casefile.facts import EVENT_TYPES, PARTY_KINDS, SOURCES
 from desk.ui.dates import date_edit, qdate, to_date
 from desk.ui.document_dialogs import FormDialog
-from desk.ui.text import EVENTS, _, word
+from desk.ui.text import EVENTS, N_, _, word
 
 if TYPE_CHECKING:
     from desk.casefile.facts import CaseFile
     from desk.services.directory import OfficerRow
     from desk.services.lifecycle import NewParty
 
-PARTY_KIND_NAMES = {"person": "Person", "individual_business": "Individual business", "organization": "Organisation"}
-SOURCE_NAMES = {"patrol": "Patrol", "complaint": "Complaint", "transfer": "Transferred", "assigned": "Assigned",
-                "other": "Other"}
+PARTY_KIND_NAMES = {"person": N_("Person"), "individual_business": N_("Individual business"),
+                    "organization": N_("Organisation")}
+SOURCE_NAMES = {"patrol": N_("Patrol"), "complaint": N_("Complaint"), "transfer": N_("Transferred"),
+                "assigned": N_("Assigned"), "other": N_("Other")}
 # events a person records (what no document records by itself)
 RECORDABLE = ("statement", "statement_waived", "hearing_requested", "hearing_waived", "extension_approved",
               "paid", "installment_approved", "published", "reconsideration", "litigation", "transfer_receipt",
@@ -59,6 +60,10 @@ class NewCaseDialog(FormDialog):
         self.discovered = date_edit(date.today())
         self.discovered.setObjectName("discovered")
         self.discovered.setMaximumDate(qdate(date.today()))
+        self.violation = date_edit(date.today())
+        self.violation.setObjectName("violation_on")
+        self.violation.setMaximumDate(qdate(date.today()))
+        self.discovered.dateChanged.connect(self.violation.setMaximumDate)  # the act comes before its discovery
         self.place = _line("place")
         self.facts = QPlainTextEdit()
         self.facts.setObjectName("facts")
@@ -81,6 +86,7 @@ class NewCaseDialog(FormDialog):
                               (_("ID number"), self.id_number), (_("Unified social credit code"), self.uscc),
                               (_("Legal representative"), self.representative), (_("Address"), self.address),
                               (_("Phone"), self.phone), (_("Discovered on"), self.discovered),
+                              (_("Date of the act"), self.violation),
                               (_("Place"), self.place), (_("Facts"), self.facts), (_("Source"), self.source),
                               (_("Procedure"), self.procedure), (_("Squad"), self.squad),
                               (_("Officers (two or more)"), self.officers)):
@@ -101,6 +107,7 @@ class NewCaseDialog(FormDialog):
 
     def values(self) -> dict[str, object]:
         return {"cause": self.cause.text().strip(), "discovered_on": to_date(self.discovered.date()),
+                "violation_on": to_date(self.violation.date()),
                 "officers": self.chosen_officers(), "place": self.place.text().strip(),
                 "facts": self.facts.toPlainText().strip(), "source": str(self.source.currentData()),
                 "procedure": str(self.procedure.currentData()), "squad": self.squad.currentData() or None}

@@ -148,6 +148,7 @@ class ServeDialog(FormDialog):
     def __init__(self, title: str, receiver: str, issued_on: date | None, parent: QWidget | None = None) -> None:
         super().__init__(_("Record service"), parent)
         self.on = date_edit(max(date.today(), issued_on or date.today()))
+        self.on.setMaximumDate(qdate(date.today()))  # service is recorded once it happened
         if issued_on:
             self.on.setMinimumDate(qdate(issued_on))
         self.method = QComboBox()

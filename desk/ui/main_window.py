@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
 
         settings_menu = bar.addMenu(_("&Settings"))
         settings_menu.addAction(_("Discretion standards…"), self._standards)  # (#17)
+
+        settings_menu.addAction(_("Import holiday calendar…"), self.import_calendar)
         lang_menu = settings_menu.addMenu(_("Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -194,6 +196,13 @@ class MainWindow(QMainWindow):
 
         if self.session is not None:
             ask_new_case(self, self.runner, self.session)
+
+    def import_calendar(self) -> None:
+        """Settings › Import holiday calendar: the State Council's notice; provisional dates are recomputed."""
+        from desk.ui.new_case import ask_calendar_file
+
+        if self.session is not None:
+            ask_calendar_file(self, self.runner, self.session)
 
     def ask_sign_in(self) -> None:
         assert self.people is not None

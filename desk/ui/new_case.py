@@ -1,4 +1,5 @@
-"""File › New case: the roster is loaded, the dialog asks, the case is registered and opened."""
+"""File › New case (the roster is loaded, the dialog asks, the case is registered and opened) and Settings ›
+Import holiday calendar (the notice that turns provisional dates into final ones)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,16 @@ def ask_new_case(window: MainWindow, runner: Runner, session: Session) -> None:
         window.open_case(case_id)
 
     runner.submit(lambda _p: roster(session), done=ask)
+
+
+def ask_calendar_file(window: MainWindow, runner: Runner, session: Session) -> None:
+    """Choose the notice's calendar file, import it, and refresh what was counted provisionally."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desk.ui.ops.lifecycle import import_calendar
+    from desk.ui.text import _
+
+    path, _chosen = QFileDialog.getOpenFileName(window, _("Import holiday calendar"), "",
+                                               _("Calendar files (*.toml *.csv)"))
+    if path:
+        runner.submit(lambda _p: import_calendar(session, path), done=lambda _count: window.refresh())

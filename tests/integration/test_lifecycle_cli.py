@@ -191,6 +191,9 @@ def test_bad_input_and_out_of_order_events(desk_env: DeskEnv) -> None:
     assert len(json.loads(ok(desk_env, "cases", "--json"))) == 1  # nothing changed
     doc = ok(desk_env, "draft", case, "case_source_register")
     assert desk_env.run("issue", doc, "--on", future).code == 2
+    inquiry = ok(desk_env, "draft", case, "inquiry_record")  # no transcript: a required field is empty
+    blank = desk_env.run("issue", inquiry, "--on", start.isoformat())
+    assert blank.code == 1 and "transcript" in blank.err
     issue(desk_env, case, "onsite_inspection_record", start, started_at=f"{start.isoformat()}T09:30")
     issue(desk_env, case, "filing_approval", wd(start, 1))
     notice_day = wd(start, 2)

@@ -10,13 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from desk.services.demo_fields import fields_for
 from desk.ui.case_dialogs import FactsDialog, NewCaseDialog, RecordEventDialog
+from desk.ui.dates import qdate
 from desk.ui.document_dialogs import IssueDialog
 from desk.ui.main_window import MainWindow
 from tests.conftest import DeskEnv
 from tests.ui.conftest import WAIT_MS, casefile, open_workspace, settle
 
 
-def _new_case(window: MainWindow, qtbot: QtBot, procedure: str = "general") -> int:
+def _new_case(window: MainWindow, qtbot: QtBot, procedure: str = "general", discovered: date | None = None) -> int:
     before = {r.id for r in case_rows_of(window)}
     window.new_case_action.trigger()
     qtbot.waitUntil(lambda: isinstance(window.new_case_dialog, NewCaseDialog), timeout=WAIT_MS)
@@ -28,6 +29,9 @@ def _new_case(window: MainWindow, qtbot: QtBot, procedure: str = "general") -> i
     dialog.address.setText("江城市东湖区珞喻路1号")
     dialog.place.setText("珞喻路1号路口")
     dialog.procedure.setCurrentIndex(dialog.procedure.findData(procedure))
+    if discovered is not None:
+        dialog.discovered.setDate(qdate(discovered))
+        dialog.violation.setDate(qdate(discovered))
     for row in range(2):
         dialog.officers.item(row).setSelected(True)
     dialog.accept()
@@ -82,7 +86,9 @@ def test_issue_dialog_shows_the_number_and_the_guard(window: MainWindow, qtbot: 
 
     today = date.today()
     with demo.uow() as uow:
-        lifecycle.update_case(uow, case_id, {"penalty.kinds": "fine", "penalty.fine": "500", "facts": "违法停车。"})
+        lifecycle.update_case(uow, case_id, {"penalty.kinds": "fine", "penalty.fine": "500", "facts": "违法停车。",
+                                              "violated": "《江城市市容环境卫生管理条例》第二十条",
+                                              "basis": "《江城市市容环境卫生管理条例》第四十六条"})
         from desk.services.cases import load_casefile
 
         cf = load_casefile(uow, case_id)
@@ -92,9 +98,9 @@ def test_issue_dialog_shows_the_number_and_the_guard(window: MainWindow, qtbot: 
                   "basis": ["《城市市容和环境卫生管理条例》第三十六条第（二）项"]}
         doc_id = documents.draft(uow, case_id, "summary_penalty_decision", values).id
     workspace = open_workspace(qtbot, window, case_id)
-    workspace.reload()  # the tab opened with the new case, before the draft made here
-    settle(qtbot, window.runner)
+    workspace.reload()  # the draft was made beside the window
     panel = workspace.documents
+    qtbot.waitUntil(lambda: any(d.id == doc_id for d in panel.model.docs), timeout=WAIT_MS)
     index = next(i for i, d in enumerate(panel.model.docs) if d.id == doc_id)
     panel.table.selectRow(index)
     panel.issue()

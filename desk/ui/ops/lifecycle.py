@@ -82,3 +82,15 @@ def plan(session: Session, case_id: int) -> tuple[tuple[str, ...], tuple[str, ..
     with session.uow(write=False) as uow:
         found = next_steps(load_casefile(uow, case_id), calendar(uow.session), date.today())
     return found.steps, found.kinds
+
+
+def import_calendar(session: Session, path: str) -> int:
+    """Import the State Council's notice (a .toml or .csv calendar file); deadlines are recomputed from it."""
+    from pathlib import Path
+
+    from desk.services import access
+    from desk.services.calendar_admin import import_file
+
+    with session.uow() as uow:
+        access.require(uow, "calendar")
+        return import_file(uow.session, Path(path))

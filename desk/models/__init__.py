@@ -5,6 +5,7 @@ from desk.models.audit import AuditEntry
 from desk.models.base import Base
 from desk.models.calendar import CalendarDay
 from desk.models.case import Attachment, Case, Document, Event, Party
+from desk.models.identity import Credential, PackageSeal, SigningKey
 from desk.models.numbering import FormBlock, NumberCounter, NumberLog
 
 __all__ = [
@@ -14,11 +15,14 @@ __all__ = [
     "Base",
     "CalendarDay",
     "Case",
+    "Credential",
     "Document",
     "Event",
     "FormBlock",
     "NumberCounter",
     "NumberLog",
     "Officer",
+    "PackageSeal",
     "Party",
+    "SigningKey",
 ]

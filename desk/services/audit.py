@@ -48,12 +48,23 @@ def record(uow: UnitOfWork, action: str, *, case_id: int | None = None, document
     prev = last.hash if last else GENESIS
     at = datetime.now(UTC)
     clean = json.loads(json.dumps({**detail, "desk_version": __version__}, ensure_ascii=False, default=str))
-    entry = AuditEntry(at=at, actor=uow.actor, action=action, case_id=case_id, document_id=document_id,
-                       detail=clean, prev_hash=prev,
-                       hash=_digest(prev, at, uow.actor, action, case_id, document_id, clean))
-    s.add(entry)
+    digest = _digest(prev, at, uow.actor, action, case_id, document_id, clean)
+    if uow.sqlite:
+        entry = AuditEntry(at=at, actor=uow.actor, action=action, case_id=case_id, document_id=document_id,
+                           detail=clean, prev_hash=prev, hash=digest)
+        s.add(entry)
+        s.flush()
+        return entry
+    # PostgreSQL: nobody may INSERT into the log; the append function links and stamps the entry
     s.flush()
-    return entry
+    new_id = s.scalar(text("SELECT desk_audit_append(:at, :actor, :action, :case_id, :document_id, "
+                           "CAST(:detail AS json), :prev, :hash)"),
+                      {"at": at, "actor": uow.actor, "action": action, "case_id": case_id,
+                       "document_id": document_id, "detail": json.dumps(clean, ensure_ascii=False),
+                       "prev": prev, "hash": digest})
+    found = s.get(AuditEntry, new_id)
+    assert found is not None
+    return found
 
 
 def recorded_at(entry: AuditEntry) -> datetime:

@@ -23,6 +23,7 @@ SHARED = Path(os.environ.get("DESK_SHARED", Path(__file__).resolve().parents[2] 
 SAMPLES = SHARED / "samples"
 BACKENDS = [b for b in os.environ.get("DESK_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
 _counter = itertools.count()
+TEST_PASSPHRASE = "test-passphrase"
 
 
 @dataclass
@@ -104,6 +105,7 @@ def desk_env(backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requ
     home.mkdir()
     monkeypatch.setenv("DESK_HOME", str(home))
     monkeypatch.setenv("DESK_LANG", "en")
+    monkeypatch.setenv("DESK_PASSPHRASE", TEST_PASSPHRASE)  # opens (first: makes) the agency's signing key
     if backend == "sqlite":
         url = f"sqlite:///{home / 'desk.sqlite3'}"
         monkeypatch.setenv("DESK_DATABASE_URL", url)

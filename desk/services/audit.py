@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from desk import __version__
-from desk.db.uow import UnitOfWork
+from desk.db.uow import UnitOfWork, on_refusal
 from desk.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -65,6 +65,23 @@ def record(uow: UnitOfWork, action: str, *, case_id: int | None = None, document
     found = s.get(AuditEntry, new_id)
     assert found is not None
     return found
+
+
+@on_refusal
+def record_apart(uow: UnitOfWork, reason: str, detail: dict[str, Any]) -> None:
+    """A refusal, in the log on its own (the refused work rolled back): who, what and why."""
+    import logging
+
+    from sqlalchemy.orm import Session
+
+    bind = uow.engine.execution_options(desk_sqlite_begin="IMMEDIATE")
+    try:
+        with Session(bind=bind, expire_on_commit=False) as session:
+            record(UnitOfWork(session, uow.engine, uow.actor, uow.roles, uow.squad), "refused", reason=reason,
+                   **detail)
+            session.commit()
+    except Exception:  # the refusal itself must reach the user, whatever happens to its record
+        logging.getLogger("desk").warning("the refusal could not be recorded in the audit log", exc_info=True)
 
 
 def recorded_at(entry: AuditEntry) -> datetime:

@@ -17,7 +17,7 @@ from desk.casefile.numbers import parse_number
 from desk.db.uow import UnitOfWork
 from desk.errors import FrozenError, NotFound, Problem, UserError, ValidationError
 from desk.models import Agency, Case, Document
-from desk.services import audit, freeze, mapping, numbering, store  # noqa: F401  (freeze: registers its guard)
+from desk.services import access, audit, freeze, mapping, numbering, store  # noqa: F401  (freeze: its guard)
 
 
 def resolve(uow: UnitOfWork, ref: str | int) -> Case:
@@ -30,6 +30,7 @@ def resolve(uow: UnitOfWork, ref: str | int) -> Case:
         case = s.scalars(select(Case).where(Case.number == str(ref))).first()
     if case is None:
         raise NotFound("case_not_found", ref=ref)
+    access.require_case(uow, case)
     return case
 
 
@@ -196,6 +197,9 @@ def list_cases(uow: UnitOfWork, *, status: str | None = None, search: str | None
                limit: int | None = None, offset: int = 0) -> list[CaseRow]:
     """Cases in id order, filtered in SQL (``ids``: only these cases, e.g. those due this week)."""
     stmt = select(Case).order_by(Case.id)
+    own = access.squad_only(uow)
+    if own is not None:  # a clerk lists his squad's cases
+        stmt = stmt.where(Case.squad == own)
     if status:
         stmt = stmt.where(Case.status == status)
     if procedure:

@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "recorded one)",
     "audit_seal_signature": "package record {number}: changed (its signature no longer holds)",
     "audit_seal_key": "package record {number}: signed with a key the agency does not have",
+    "passwords_differ": "The two passwords differ; type the same password twice.",
     # -- end of identity (#14)
     # -- window (#15)
     # -- end of window (#15)

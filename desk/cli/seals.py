@@ -1,19 +1,9 @@
-"""What ``desk verify`` says about a package's signature: whose key, and whether the database knows it."""
+"""What ``desk verify`` says about a package's signature: whose key, and — asked with ``--key`` or ``--db`` —
+whether that is the agency's (plain ``verify`` opens no database: a package proves itself anywhere)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from desk.archive.verify import VerifyReport
-
-
-def _database_known() -> bool:
-    """A database to consult: one is configured, or the home's SQLite file exists (verify never creates one)."""
-    from desk import config
-
-    url = os.environ.get("DESK_DATABASE_URL")
-    return bool(url) or Path(config.database_url().removeprefix("sqlite:///")).is_file()
 
 
 def signature_lines(report: VerifyReport, *, pinned: str | None, with_db: bool) -> list[tuple[str, dict[str, object]]]:
@@ -24,12 +14,12 @@ def signature_lines(report: VerifyReport, *, pinned: str | None, with_db: bool) 
     out: list[tuple[str, dict[str, object]]] = []
     if pinned and not sig.fingerprint.startswith(pinned.lower()):
         out.append(("verify_signature_foreign", {"fingerprint": sig.fingerprint[:16]}))
-    if with_db or _database_known():
-        out += _against_database(report, with_db)
+    if with_db:
+        out += _against_database(report)
     return out or [("verify_signed", {"fingerprint": sig.fingerprint[:16]})]
 
 
-def _against_database(report: VerifyReport, with_db: bool) -> list[tuple[str, dict[str, object]]]:
+def _against_database(report: VerifyReport) -> list[tuple[str, dict[str, object]]]:
     from desk.archive.verify import bag_info
     from desk.db.uow import unit_of_work
     from desk.services import keys
@@ -37,10 +27,8 @@ def _against_database(report: VerifyReport, with_db: bool) -> list[tuple[str, di
     out: list[tuple[str, dict[str, object]]] = []
     with unit_of_work(write=False) as uow:
         known = keys.known_fingerprints(uow)
-        if known and report.signature.fingerprint not in known:
+        if report.signature.fingerprint not in known:
             out.append(("verify_signature_foreign", {"fingerprint": report.signature.fingerprint[:16]}))
-        if not with_db:
-            return out
         number = bag_info(report.path).get("Archive-Number", "")
         record = keys.package_record(uow, number)
     if record is None:

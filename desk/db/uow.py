@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from desk.db.engine import get_engine, is_sqlite
-from desk.errors import DatabaseError
+from desk.errors import DatabaseError, UserError
 
 
 @dataclass
@@ -63,7 +63,7 @@ def unit_of_work(url: str | None = None, *, write: bool = True, actor: str = "",
         detail = str(exc.orig).splitlines()[0]
         uow.after_rollback.append(lambda: _record_refusal(uow, detail))
         _rolled_back(uow)
-        raise DatabaseError("database_refused", detail=detail) from exc
+        raise UserError("database_refused", detail=detail) from exc
     except BaseException:
         _rolled_back(uow)
         raise

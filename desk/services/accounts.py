@@ -112,12 +112,12 @@ def create_admin(uow: UnitOfWork, login: str, password: str, *, name: str = "") 
     return add_officer(uow, login, roles=("admin",), name=name, password=password)
 
 
-def give_passwords(uow: UnitOfWork, password: str) -> int:
-    """Every officer with a login and no password gets ``password`` (the demo's hook); the count."""
+def demo_passwords(uow: UnitOfWork) -> int:
+    """The demo's hook: every officer with a login and no password gets ``DEMO_PASSWORD``; the count."""
     have = set(uow.session.scalars(select(Credential.login)))
     logins = [o.login for o in officers(uow) if o.login and o.login not in have]
     for login in logins:
-        set_password(uow, login, password)
+        set_password(uow, login, DEMO_PASSWORD)
     return len(logins)
 
 

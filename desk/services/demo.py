@@ -22,6 +22,7 @@ from desk.errors import UserError
 from desk.models import Agency, Case, Officer
 from desk.procedure.calendar import Calendar, shipped_calendar
 from desk.services import cases as case_service
+from desk.services.accounts import demo_passwords
 from desk.services.demo_people import AGENCY, LEADERS, OFFICERS, SQUADS, individual_business, organization, person
 
 # open demo cases: their stage, and how many working days before today they started (a notice served
@@ -321,6 +322,7 @@ def make_demo(uow: UnitOfWork, *, cases: int = 12, today: date | None = None, se
     # the demo's dates need the holiday calendar: past the last year it knows, the demo is set in that year
     today = min(today or date.today(), date(max(cal.years), 12, 31))
     _agency_with_officers(uow)
+    demo_passwords(uow)  # identity (#14): every demo officer signs in with the README's demo password
     rng = random.Random(seed)
     counters: dict[str, int] = {}
     return [case_service.store_casefile(uow, demo_case(i, rng, cal, counters, today)) for i in range(cases)]

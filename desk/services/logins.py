@@ -64,3 +64,19 @@ def whoami(uow: UnitOfWork) -> Identity:
     roles = tuple(sorted(uow.roles)) if uow.roles is not None else None
     return Identity(uow.actor, found.name if found else "", roles, uow.squad or (found.squad if found else None),
                     backend)
+
+
+def connect_as(url: str, login: str, password: str) -> tuple[str, Identity]:
+    """Sign in to a PostgreSQL database as ``login``: (the database URL as that login, who that is). A login the
+    server refuses (unknown, or the wrong password) is ``sign_in_refused``."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from desk.db.uow import unit_of_work
+    from desk.errors import DatabaseError
+
+    own = login_url(url, accounts.check_login(login), password)
+    try:
+        with unit_of_work(own, write=False) as uow:
+            return own, whoami(uow)
+    except (DatabaseError, SQLAlchemyError):
+        raise UserError("sign_in_refused", login=login) from None

@@ -30,7 +30,7 @@ def next_number(demo: DeskEnv, case_id: int, kind_id: str, on: date) -> str:
 def test_a_clerks_day(open_window: OpenWindow, qtbot: QtBot, demo: DeskEnv) -> None:
     window = open_window("liuxy")  # 刘晓燕, clerk
     cases = window.cases
-    rows = case_rows(demo)
+    rows = [r for r in case_rows(demo) if r.squad == "东湖街道中队"]  # a clerk sees her squad's cases
     # the case filed last: an open case with only its filing done
     target = max((r for r in rows if r.status == "open" and r.procedure == "general"), key=lambda r: r.filed_on or "")
     number = target.number

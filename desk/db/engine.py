@@ -69,7 +69,11 @@ def get_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
             if url not in _migrated:
                 from desk.db.migrate import upgrade
 
-                upgrade(engine)
+                try:
+                    upgrade(engine)
+                except SQLAlchemyError as exc:  # no server, an unknown login, a refused password
+                    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[-1]
+                    raise DatabaseError("database_unavailable", detail=detail) from exc
                 _migrated.add(url)
     return engine
 

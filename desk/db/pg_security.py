@@ -42,8 +42,10 @@ REVOKE UPDATE, DELETE, TRUNCATE ON number_log, package_seal FROM {_ALL};
 REVOKE INSERT ON package_seal FROM desk_clerk, desk_reviewer, desk_leader;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON agency, officer, credential, signing_key, calendar_day
   FROM desk_clerk, desk_reviewer, desk_leader, desk_archivist;
-REVOKE INSERT ON agency FROM desk_admin;
-GRANT INSERT ON agency TO desk_clerk, desk_reviewer, desk_admin;  -- an import may bring its agency
+REVOKE UPDATE, DELETE ON signing_key FROM desk_admin;
+GRANT INSERT ON signing_key TO desk_archivist;  -- the agency's key is made by its archivist (or administrator)
+GRANT INSERT ON agency TO desk_clerk, desk_reviewer;  -- an import may bring its agency
+GRANT UPDATE (id) ON agency TO {_ALL};  -- lets SELECT … FOR KEY SHARE lock it (its id is referenced: never changes)
 REVOKE SELECT ON credential FROM desk_clerk, desk_reviewer, desk_leader, desk_archivist;
 REVOKE TRUNCATE ON ALL TABLES IN SCHEMA public FROM {_ALL};
 

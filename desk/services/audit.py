@@ -37,7 +37,7 @@ def _digest(prev: str, at: datetime, actor: str, action: str, case_id: int | Non
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def record(uow: UnitOfWork, action: str, *, case_id: int | None = None, document_id: int | None = None,
+def record(uow: UnitOfWork, action: str, /, *, case_id: int | None = None, document_id: int | None = None,
            **detail: Any) -> AuditEntry:
     """Append one entry in the caller's transaction (so it commits or rolls back with the change)."""
     s = uow.session

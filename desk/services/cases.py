@@ -86,6 +86,7 @@ def read_case_json(path: Path) -> f.CaseFile:
 
 def import_case(uow: UnitOfWork, path: Path) -> int:
     """Import one case file; refuses (changing nothing) on any problem. Returns the new case id."""
+    access.require(uow, "import")
     cf = read_case_json(path)
     return store_casefile(uow, cf, base=path.parent)
 

@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "audit_seal_signature": "package record {number}: changed (its signature no longer holds)",
     "audit_seal_key": "package record {number}: signed with a key the agency does not have",
     "passwords_differ": "The two passwords differ; type the same password twice.",
+    "audit_seal_missing": "archived case {number} has no signed package record in the database",
     # -- end of identity (#14)
     # -- window (#15)
     # -- end of window (#15)

@@ -31,8 +31,9 @@ def _against_database(report: VerifyReport) -> list[tuple[str, dict[str, object]
             out.append(("verify_signature_foreign", {"fingerprint": report.signature.fingerprint[:16]}))
         number = bag_info(report.path).get("Archive-Number", "")
         record = keys.package_record(uow, number)
-    if record is None:
+        recorded = record.package_sha256 if record is not None else None
+    if recorded is None:
         out.append(("verify_db_missing", {"number": number or "-"}))
-    elif record.package_sha256 != keys.file_sha256(report.path):
+    elif recorded != keys.file_sha256(report.path):
         out.append(("verify_db_digest", {"number": number}))
     return out

@@ -19,7 +19,7 @@ from desk.archive import signature
 from desk.archive.checksums import CHUNK
 from desk.db.uow import UnitOfWork
 from desk.errors import UserError
-from desk.models import AuditEntry, PackageSeal, SigningKey
+from desk.models import AuditEntry, Case, PackageSeal, SigningKey
 from desk.services import access, audit
 
 
@@ -83,7 +83,7 @@ def record_package(uow: UnitOfWork, pair: signature.KeyPair, *, case_id: int, ar
 @dataclass(frozen=True)
 class SealProblem:
     archive_number: str
-    problem: str  # signature (the record was changed) | key (signed by a key the agency does not have)
+    problem: str  # signature (the record was changed) | key (a key the agency does not have) | missing (no record)
 
 
 def seal_problems(uow: UnitOfWork) -> list[SealProblem]:
@@ -97,6 +97,9 @@ def seal_problems(uow: UnitOfWork) -> list[SealProblem]:
             problems.append(SealProblem(s.archive_number, "key"))
         elif not signature.valid(public, s.signature, statement):
             problems.append(SealProblem(s.archive_number, "signature"))
+    recorded = select(PackageSeal.case_id)
+    unrecorded = select(Case.archive_number).where(Case.status == "archived", Case.id.not_in(recorded))
+    problems += [SealProblem(number or "-", "missing") for number in uow.session.scalars(unrecorded.order_by(Case.id))]
     return problems
 
 

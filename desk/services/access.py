@@ -58,5 +58,7 @@ def require_case(uow: UnitOfWork, case: Case) -> None:
     """Refuse another squad's case to a clerk (on PostgreSQL row-level security does not even show it)."""
     squad = squad_only(uow)
     if squad is not None and case.squad != squad:
-        uow.after_rollback.append(lambda: record_refusal(uow, "case_other_squad", case=case.id, squad=case.squad))
-        raise UserError("case_other_squad", ref=case.number or case.id, squad=case.squad or "-")
+        # read now: the rollback expires the case, and reading it then would open a transaction again
+        case_id, its_squad, ref = case.id, case.squad, case.number or case.id
+        uow.after_rollback.append(lambda: record_refusal(uow, "case_other_squad", case=case_id, squad=its_squad))
+        raise UserError("case_other_squad", ref=ref, squad=its_squad or "-")

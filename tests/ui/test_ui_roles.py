@@ -22,6 +22,10 @@ def enabled(workspace: object) -> set[str]:
     return {name for name, action in actions.items() if action.isEnabled()}
 
 
+# the window's local accounts are SQLite's; on PostgreSQL people sign in as database logins (test_ui_office_signin)
+local_accounts = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+
+
 def last_entry(env: DeskEnv) -> tuple[str, str, dict[str, object]]:
     """(action, actor, detail) of the newest audit entry."""
     with env.uow(write=False) as uow:
@@ -30,6 +34,7 @@ def last_entry(env: DeskEnv) -> tuple[str, str, dict[str, object]]:
         return found.action, found.actor, found.detail
 
 
+@local_accounts
 def test_signing_in_asks_the_password_and_refuses_a_wrong_one(demo: DeskEnv, qtbot: QtBot) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
@@ -63,6 +68,7 @@ def test_signing_in_asks_the_password_and_refuses_a_wrong_one(demo: DeskEnv, qtb
     settle(qtbot, again.runner)
 
 
+@local_accounts
 def test_idle_time_locks_the_window_until_the_password(open_window: OpenWindow, qtbot: QtBot) -> None:
     window = open_window("liuxy")
     session = window.session
@@ -80,6 +86,7 @@ def test_idle_time_locks_the_window_until_the_password(open_window: OpenWindow, 
     assert window.idle.timer.isActive()
 
 
+@local_accounts
 def test_signing_out_closes_everything_and_asks_who_is_there(open_window: OpenWindow, qtbot: QtBot,
                                                             demo: DeskEnv) -> None:
     window = open_window("liuxy")
@@ -99,6 +106,7 @@ def test_signing_out_closes_everything_and_asks_who_is_there(open_window: OpenWi
     settle(qtbot, window.runner)
 
 
+@local_accounts
 def test_the_first_start_makes_the_administrator(desk_env: DeskEnv, qtbot: QtBot) -> None:
     window = MainWindow()
     qtbot.addWidget(window)

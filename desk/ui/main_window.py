@@ -121,8 +121,10 @@ class MainWindow(QMainWindow):
                 self.ask_sign_in(login)
                 return
             user = found.user(login or next((o.login for o in found.officers if o.login), None))
-            assert user is not None, f"no user {login!r}"
-            self.sign_in(user)
+            if user is None:  # no such user: ask after all
+                self.ask_sign_in(login)
+            else:
+                self.sign_in(user)
 
         self.runner.submit(lambda _p: directory(), done=ready)
 

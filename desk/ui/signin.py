@@ -55,6 +55,7 @@ class _Checked(QDialog):
         super().__init__(parent)
         self.session: Session | None = None
         self.message = _message_label()
+        self.setMinimumWidth(480)
 
     def check(self) -> Session:
         raise NotImplementedError
@@ -65,6 +66,7 @@ class _Checked(QDialog):
         except UserError as err:
             self.message.setText(err.render())
             self.refused()
+            self.adjustSize()
             return
         super().accept()
 

@@ -47,3 +47,8 @@ def language() -> str:
 def evidence_dir() -> Path:
     """The content-addressed store of evidence and document files."""
     return desk_home() / "store"
+
+
+def passphrase() -> str | None:
+    """``DESK_PASSPHRASE``: what unlocks the agency's signing key for a command run without a terminal."""
+    return os.environ.get("DESK_PASSPHRASE") or None

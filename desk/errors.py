@@ -187,6 +187,32 @@ MESSAGES: dict[str, str] = {
     "fonts_invalid": "The font settings {path} are invalid: {detail}.",
     # -- end of input boundary (#13)    # -- end of input boundary (#13)
     # -- identity (#14)
+    "login_invalid": "“{login}” cannot be a login: use lower-case letters, digits and _, starting with a letter (at "
+    "most 60).",
+    "password_too_short": "The password is too short: use at least {minimum} characters.",
+    "clerk_needs_squad": "A clerk works in a squad: give --squad for {login}.",
+    "login_taken": "The login “{login}” exists already; choose another name.",
+    "admin_exists": "This database has an administrator already; sign in as the administrator to add users.",
+    "sign_in_refused": "Sign-in refused for “{login}”: unknown user or wrong password. Check both and try again.",
+    "case_other_squad": "Case {ref} belongs to {squad}; a clerk acts only on his own squad's cases.",
+    "database_refused": "The database refused: your login may not do this ({detail}). Nothing was changed.",
+    "passphrase_missing": "Archiving signs the package: give the passphrase of the agency's signing key "
+    "(DESK_PASSPHRASE or standard input).",
+    "passphrase_wrong": "The passphrase does not open the agency's signing key ({fingerprint}…); nothing was archived.",
+    "verify_signed": "signed with the agency key {fingerprint}… (SM2 over the tag manifests)",
+    "verify_signature_unsigned": "unsigned: {path} carries no signature (signature-sm2.txt), so its origin cannot be "
+    "proved",
+    "verify_signature_malformed": "signature: the signature file of {path} is malformed",
+    "verify_signature_invalid": "signature: the SM2 signature of {path} does not match its tag manifests (changed "
+    "after signing)",
+    "verify_signature_foreign": "signature: signed with key {fingerprint}…, which is not the agency's",
+    "verify_db_missing": "database: no record of a package archived as {number}",
+    "verify_db_digest": "database: the package differs from the one archived as {number} (SHA-256 is not the "
+    "recorded one)",
+    "audit_seal_signature": "package record {number}: changed (its signature no longer holds)",
+    "audit_seal_key": "package record {number}: signed with a key the agency does not have",
+    "passwords_differ": "The two passwords differ; type the same password twice.",
+    "audit_seal_missing": "archived case {number} has no signed package record in the database",
     # -- end of identity (#14)
     # -- window (#15)
     # -- end of window (#15)

@@ -29,6 +29,7 @@ NO_SHARED = f"no shared specs and samples at {SHARED} (CI clones them beside the
 needs_shared = pytest.mark.skipif(not SAMPLES.is_dir(), reason=NO_SHARED)
 BACKENDS = [b for b in os.environ.get("DESK_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
 _counter = itertools.count()
+TEST_PASSPHRASE = "test-passphrase"
 
 
 def case_files(folder: str = "cases", *, shared: bool = True) -> list[Any]:
@@ -125,6 +126,7 @@ def desk_env(backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requ
     home.mkdir()
     monkeypatch.setenv("DESK_HOME", str(home))
     monkeypatch.setenv("DESK_LANG", "en")
+    monkeypatch.setenv("DESK_PASSPHRASE", TEST_PASSPHRASE)  # opens (first: makes) the agency's signing key
     if backend == "sqlite":
         url = f"sqlite:///{home / 'desk.sqlite3'}"
         monkeypatch.setenv("DESK_DATABASE_URL", url)

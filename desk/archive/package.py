@@ -24,6 +24,7 @@ from desk.archive import bagfiles, metadata
 from desk.archive.checksums import ALGORITHMS, CHUNK, Digests
 from desk.archive.metadata import CaseDescription, FileRecord, LogEvent, PayloadItem
 from desk.archive.names import portable
+from desk.archive.signature import SIGNATURE_FILE
 from desk.errors import Refusal
 
 # formats that are compressed already: stored as they are
@@ -41,6 +42,8 @@ class Description:
 
 
 Seal = Callable[[Sequence[FileRecord]], Description]
+# signs the finished bag: its tag files' bytes → the signature file's (desk.archive.signature)
+Signer = Callable[[dict[str, bytes]], bytes]
 
 
 @dataclass(frozen=True)
@@ -92,19 +95,22 @@ def _check_items(items: Sequence[PayloadItem]) -> None:
             raise Refusal("archive_file_missing", title=it.title, path=it.source)
 
 
-def write_package(out: Path, items: Sequence[PayloadItem], seal: Seal, *, when: datetime) -> PackageResult:
+def write_package(out: Path, items: Sequence[PayloadItem], seal: Seal, *, when: datetime,
+                  signer: Signer | None = None) -> PackageResult:
     """Write ``items`` as the payload of a package at ``out``.
 
     ``seal`` is called once the payload is in (with its records) and describes the package; it is the
-    caller's last chance to fail, and the point where the caller records what it did.
+    caller's last chance to fail, and the point where the caller records what it did. ``signer`` signs the
+    tag manifests (its file is added last, outside them).
     """
     _check_items(items)
     with outputs.atomic(out) as tmp, tmp.open("xb") as raw, zipfile.ZipFile(raw, "w") as zf:
-        records = _write_bag(_BagZip(zf, when), items, seal, when)
+        records = _write_bag(_BagZip(zf, when), items, seal, when, signer)
     return PackageResult(out, tuple(records))
 
 
-def _write_bag(bag: _BagZip, items: Sequence[PayloadItem], seal: Seal, when: datetime) -> list[FileRecord]:
+def _write_bag(bag: _BagZip, items: Sequence[PayloadItem], seal: Seal, when: datetime,
+               signer: Signer | None = None) -> list[FileRecord]:
     records = []
     for it in items:
         d = bag.add(bagfiles.PAYLOAD_DIR + it.name, it.source)
@@ -138,5 +144,8 @@ def _write_bag(bag: _BagZip, items: Sequence[PayloadItem], seal: Seal, when: dat
     tag_digests = {name: bag.add(name, data).hexdigests() for name, data in tags.items()}
     for alg in ALGORITHMS:
         text = bagfiles.format_manifest({name: d[alg] for name, d in tag_digests.items()})
-        bag.add(bagfiles.manifest_name(alg, tag=True), text.encode("utf-8"))
+        tags[bagfiles.manifest_name(alg, tag=True)] = text.encode("utf-8")
+        bag.add(bagfiles.manifest_name(alg, tag=True), tags[bagfiles.manifest_name(alg, tag=True)])
+    if signer is not None:
+        bag.add(SIGNATURE_FILE, signer(tags))
     return records

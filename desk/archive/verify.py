@@ -14,8 +14,10 @@ from pathlib import Path
 
 from desk.archive import bagfiles
 from desk.archive.checksums import ALGORITHMS, CHUNK, Digests
+from desk.archive.signature import SIGNATURE_FILE, PackageSignature, check_package
 from desk.errors import MESSAGES, Term, UserError
 
+UNSIGNED = PackageSignature("", "", "unsigned")
 PROBLEMS = ("unreadable", "encrypted", "unsupported", "too_large", "malformed", "damaged", "missing", "extra",
             "duplicate", "oxum")
 TAG_BYTES = 16 * 1024 * 1024  # a tag file (manifest, bag-info) is read into memory: bounded
@@ -36,10 +38,17 @@ class VerifyReport:
     path: Path
     files: int
     damages: tuple[Damage, ...]
+    signature: PackageSignature = UNSIGNED
 
     @property
     def intact(self) -> bool:
+        """Every file is there, unchanged, as the manifests say."""
         return not self.damages
+
+    @property
+    def authentic(self) -> bool:
+        """Intact, and signed over its tag manifests (whose key: ``signature.fingerprint``)."""
+        return self.intact and self.signature.problem is None
 
 
 @dataclass
@@ -204,8 +213,8 @@ def verify_package(path: Path) -> VerifyReport:
     manifests = {alg: _manifest(found.tags, bagfiles.manifest_name(alg), damages) for alg in ALGORITHMS}
     damages += _compare(manifests, digests, payload)
     tag_manifests = {alg: _manifest(found.tags, bagfiles.manifest_name(alg, tag=True), damages) for alg in ALGORITHMS}
-    own = {bagfiles.manifest_name(alg, tag=True) for alg in ALGORITHMS}
+    own = {bagfiles.manifest_name(alg, tag=True) for alg in ALGORITHMS} | {SIGNATURE_FILE}
     damages += _compare(tag_manifests, digests, set(digests) - payload - own)
     order = {p: i for i, p in enumerate(PROBLEMS)}
     unique = sorted(set(damages), key=lambda d: (order[d.problem], d.path))
-    return VerifyReport(path, len(digests), tuple(unique))
+    return VerifyReport(path, len(digests), tuple(unique), check_package(found.tags))

@@ -17,8 +17,11 @@ def register(sub: Any) -> None:
     p.add_argument("--retention", choices=("permanent", "30y", "10y"))
     p.set_defaults(func=cmd_archive)
 
-    p = sub.add_parser("verify", help="re-check an archive package's structure and every checksum")
+    p = sub.add_parser("verify", help="re-check an archive package's structure, every checksum and its signature")
     p.add_argument("package", type=Path, metavar="PACKAGE.zip")
+    p.add_argument("--db", action="store_true",
+                   help="also check the package's digest against its record in the database")
+    p.add_argument("--key", metavar="FINGERPRINT", help="the agency key's fingerprint the package must be signed with")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("audit", help="the audit log")
@@ -30,11 +33,21 @@ def register(sub: Any) -> None:
 
 
 def cmd_archive(args: argparse.Namespace) -> int:
+    from desk.config import passphrase
     from desk.db.uow import unit_of_work
     from desk.services.archiving import archive
+    from desk.services.keys import current_key
 
-    with unit_of_work(actor="cli") as uow:
-        result = archive(uow, args.case, out=args.output, retention=args.retention)
+    secret = passphrase()
+    if secret is None:
+        with unit_of_work(write=False) as uow:
+            has_key = current_key(uow) is not None
+        from desk.cli.users import read_secret
+
+        secret = read_secret("Passphrase of the agency's signing key: " if has_key else
+                             "A new passphrase for the agency's signing key: ")
+    with unit_of_work() as uow:
+        result = archive(uow, args.case, out=args.output, retention=args.retention, passphrase=secret)
     write_out(f"{result.archive_number}\n")
     return 0
 
@@ -49,16 +62,21 @@ def _line(key: str, **params: object) -> str:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from desk.archive.verify import verify_package
+    from desk.cli.seals import signature_lines
 
     report = verify_package(args.package)
     lines = [_line(f"verify_{d.problem}", path=d.path, detail=d.detail) for d in report.damages]
-    summary = "verify_intact" if report.intact else "verify_failed"
-    text = "".join(lines) + _line(summary, package=args.package, files=report.files, count=len(report.damages))
+    problems = [p for p in signature_lines(report, pinned=args.key, with_db=args.db)
+                if p[0] != "verify_signed" or report.intact]  # whose signature: said of an intact package only
+    lines += [_line(key, **params) for key, params in problems]
+    count = len(report.damages) + sum(1 for key, _ in problems if key != "verify_signed")
+    summary = "verify_failed" if count else "verify_intact"
+    text = "".join(lines) + _line(summary, package=args.package, files=report.files, count=count)
     write_out(text)
-    if not report.intact:  # damage is a refusal: said where errors go too
+    if count:  # damage is a refusal: said where errors go too
         sys.stderr.write(text)
         sys.stderr.flush()
-    return 0 if report.intact else 1
+    return 1 if count else 0
 
 
 def _anchor(package: Path) -> tuple[int, str]:
@@ -74,11 +92,14 @@ def _anchor(package: Path) -> tuple[int, str]:
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from desk.db.uow import unit_of_work
-    from desk.services import audit
+    from desk.services import audit, keys
 
     anchors = [_anchor(path) for path in args.anchor]
     with unit_of_work(write=False) as uow:
-        breaks = audit.verify(uow, anchors)
+        breaks = audit.verify(uow, [*anchors, *keys.signed_anchors(uow)])
+        seals = keys.seal_problems(uow)
     lines = [_line(f"audit_{b.problem}", entry=b.entry_id) for b in breaks]
-    write_out("".join(lines) + _line("audit_failed" if breaks else "audit_intact", count=len(breaks)))
-    return 1 if breaks else 0
+    lines += [_line(f"audit_seal_{p.problem}", number=p.archive_number) for p in seals]
+    count = len(breaks) + len(seals)
+    write_out("".join(lines) + _line("audit_failed" if count else "audit_intact", count=count))
+    return 1 if count else 0

@@ -23,9 +23,11 @@ def register(sub: Any) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from desk.db.uow import unit_of_work
     from desk.i18n import _
+    from desk.services import access
     from desk.services.calendar_admin import import_file
 
-    with unit_of_work(actor="calendar") as uow:
+    with unit_of_work() as uow:
+        access.require(uow, "calendar")
         count = import_file(uow.session, args.file)
     write_out(_("{count} day(s) imported into the holiday calendar.").format(count=count) + "\n")
     return 0

@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desk.db.uow import unit_of_work
     from desk.services.cases import import_case
 
-    with unit_of_work(actor="import") as uow:
+    with unit_of_work() as uow:
         case_id = import_case(uow, args.file)
     write_out(f"{case_id}\n")
     return 0

@@ -78,7 +78,7 @@ def get_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
 
                 try:
                     upgrade(engine)
-                except SQLAlchemyError as exc:
+                except SQLAlchemyError as exc:  # no server, an unknown login, a refused password
                     raise DatabaseError("database_unavailable", detail=_first_line(exc)) from None
                 _migrated.add(url)
     return engine

@@ -6,6 +6,7 @@ from desk.models.base import Base
 from desk.models.calendar import CalendarDay
 from desk.models.case import Attachment, Case, Document, Event, Party
 from desk.models.discretion import DiscretionStandard
+from desk.models.identity import Credential, PackageSeal, SigningKey
 from desk.models.numbering import FormBlock, FormSpoiled, NumberCounter, NumberLog
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "Base",
     "CalendarDay",
     "Case",
+    "Credential",
     "DiscretionStandard",
     "Document",
     "Event",
@@ -23,5 +25,7 @@ __all__ = [
     "NumberCounter",
     "NumberLog",
     "Officer",
+    "PackageSeal",
     "Party",
+    "SigningKey",
 ]

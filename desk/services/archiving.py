@@ -23,8 +23,8 @@ from pathlib import Path
 
 from sqlalchemy import event, select
 
-from desk import outputs
-from desk.archive import names
+from desk import config, outputs
+from desk.archive import names, signature
 from desk.archive.metadata import CaseDescription, FileRecord, LogEvent, PayloadItem
 from desk.archive.number import next_archive_number
 from desk.archive.package import Description, write_package
@@ -33,7 +33,7 @@ from desk.catalogue import kind
 from desk.db.uow import UnitOfWork
 from desk.errors import Refusal, UserError
 from desk.models import Agency, AuditEntry, Case, Document
-from desk.services import access, audit, documents, store
+from desk.services import access, audit, documents, keys, store
 from desk.services.cases import ensure_writable, load_casefile, resolve
 
 DECISION_KINDS = ("penalty_decision", "summary_penalty_decision", "no_penalty_decision", "criminal_transfer",
@@ -60,12 +60,14 @@ def default_retention(cf: CaseFile) -> str:
 
 
 def archive(uow: UnitOfWork, case_ref: str | int, *, out: Path, retention: str | None = None,
-            today: date | None = None) -> ArchiveResult:
-    """Check, number, package (to ``out``) and freeze one case; see the module's docstring."""
+            today: date | None = None, passphrase: str | None = None) -> ArchiveResult:
+    """Check, number, package (to ``out``) and freeze one case; see the module's docstring. ``passphrase`` opens
+    the agency's signing key (default: ``DESK_PASSPHRASE``)."""
     from desk.procedure.checker import check
     from desk.services.calendar_admin import calendar
 
     access.require(uow, "archive")
+    pair = keys.unlock(uow, passphrase or config.passphrase())
     if retention is not None and retention not in RETENTIONS:
         raise UserError("bad_enum", value=retention, choices=RETENTIONS)
     if out.exists():
@@ -89,9 +91,12 @@ def archive(uow: UnitOfWork, case_ref: str | int, *, out: Path, retention: str |
         audit.record(uow, "dossier_bound", case_id=case.id,
                      pages={r.item.title: r.item.pages for r in records if r.item.role == "dossier"})
         entry = audit.record(uow, "case_archived", case_id=case.id, archive_number=case.archive_number,
-                             retention=case.retention, package=out.name, files=len(records))
+                             retention=case.retention, package=out.name, files=len(records),
+                             key=pair.fingerprint)
+        anchors.append(entry)
         return Description(description, _event_log(uow, case), audit.anchor(entry))
 
+    anchors: list[AuditEntry] = []
     pending = outputs.begin(out)
     try:
         scratch = outputs.scratch_dir()
@@ -100,13 +105,16 @@ def archive(uow: UnitOfWork, case_ref: str | int, *, out: Path, retention: str |
             items = _dossier_items(uow, case, cf, scratch, today, serial)
             items += _document_items(uow, case, cf, serial)
             items += _evidence_items(case, cf, serial)
-            write_package(pending.tmp, items, seal, when=datetime.now().astimezone())
+            write_package(pending.tmp, items, seal, when=datetime.now().astimezone(),
+                          signer=lambda tags: signature.signature_file(pair, tags))
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         # the freeze and the digest in one flush: from here the case is read-only (services.freeze)
         case.package_sha256 = outputs.sha256_of(pending.tmp)
         case.status, case.archived_at = "archived", datetime.now(UTC)
         uow.session.flush()
+        keys.record_package(uow, pair, case_id=case.id, archive_number=case.archive_number, path=pending.tmp,
+                            anchor=anchors[0], name=out.name)
         pending.expect(case.package_sha256)
     except BaseException:
         pending.abort()

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from desk import __version__
-from desk.db.uow import UnitOfWork
+from desk.db.uow import UnitOfWork, on_refusal
 from desk.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -37,7 +37,7 @@ def _digest(prev: str, at: datetime, actor: str, action: str, case_id: int | Non
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def record(uow: UnitOfWork, action: str, *, case_id: int | None = None, document_id: int | None = None,
+def record(uow: UnitOfWork, action: str, /, *, case_id: int | None = None, document_id: int | None = None,
            **detail: Any) -> AuditEntry:
     """Append one entry in the caller's transaction (so it commits or rolls back with the change)."""
     s = uow.session
@@ -48,12 +48,40 @@ def record(uow: UnitOfWork, action: str, *, case_id: int | None = None, document
     prev = last.hash if last else GENESIS
     at = datetime.now(UTC)
     clean = json.loads(json.dumps({**detail, "desk_version": __version__}, ensure_ascii=False, default=str))
-    entry = AuditEntry(at=at, actor=uow.actor, action=action, case_id=case_id, document_id=document_id,
-                       detail=clean, prev_hash=prev,
-                       hash=_digest(prev, at, uow.actor, action, case_id, document_id, clean))
-    s.add(entry)
+    digest = _digest(prev, at, uow.actor, action, case_id, document_id, clean)
+    if uow.sqlite:
+        entry = AuditEntry(at=at, actor=uow.actor, action=action, case_id=case_id, document_id=document_id,
+                           detail=clean, prev_hash=prev, hash=digest)
+        s.add(entry)
+        s.flush()
+        return entry
+    # PostgreSQL: nobody may INSERT into the log; the append function links and stamps the entry
     s.flush()
-    return entry
+    new_id = s.scalar(text("SELECT desk_audit_append(:at, :actor, :action, :case_id, :document_id, "
+                           "CAST(:detail AS json), :prev, :hash)"),
+                      {"at": at, "actor": uow.actor, "action": action, "case_id": case_id,
+                       "document_id": document_id, "detail": json.dumps(clean, ensure_ascii=False),
+                       "prev": prev, "hash": digest})
+    found = s.get(AuditEntry, new_id)
+    assert found is not None
+    return found
+
+
+@on_refusal
+def record_apart(uow: UnitOfWork, reason: str, detail: dict[str, Any]) -> None:
+    """A refusal, in the log on its own (the refused work rolled back): who, what and why."""
+    import logging
+
+    from sqlalchemy.orm import Session
+
+    bind = uow.engine.execution_options(desk_sqlite_begin="IMMEDIATE")
+    try:
+        with Session(bind=bind, expire_on_commit=False) as session:
+            record(UnitOfWork(session, uow.engine, uow.actor, uow.roles, uow.squad), "refused", reason=reason,
+                   **detail)
+            session.commit()
+    except Exception:  # the refusal itself must reach the user, whatever happens to its record
+        logging.getLogger("desk").warning("the refusal could not be recorded in the audit log", exc_info=True)
 
 
 def recorded_at(entry: AuditEntry) -> datetime:

@@ -19,7 +19,7 @@ from desk.catalogue import kind
 from desk.db.uow import UnitOfWork
 from desk.errors import FrozenError, NotFound, Problem, ValidationError
 from desk.models import Agency, Case, Document
-from desk.services import audit, freeze, frozen_fields, mapping, numbering, store  # noqa: F401  (freeze: guard)
+from desk.services import access, audit, freeze, frozen_fields, mapping, numbering, store  # noqa: F401  (freeze)
 
 
 def resolve(uow: UnitOfWork, ref: str | int) -> Case:
@@ -34,6 +34,7 @@ def resolve(uow: UnitOfWork, ref: str | int) -> Case:
         case = s.scalars(select(Case).where(Case.number == str(ref))).first()
     if case is None:
         raise NotFound("case_not_found", ref=ref)
+    access.require_case(uow, case)
     return case
 
 
@@ -124,6 +125,7 @@ def read_case_json(path: Path) -> f.CaseFile:
 
 def import_case(uow: UnitOfWork, path: Path) -> int:
     """Import one case file; refuses (changing nothing) on any problem. Returns the new case id."""
+    access.require(uow, "import")
     cf = read_case_json(path)
     return store_casefile(uow, cf, base=path.parent)
 
@@ -252,6 +254,9 @@ def list_cases(uow: UnitOfWork, *, status: str | None = None, search: str | None
     for text in (status, search, procedure, squad):
         limits.require(limits.text_error(text or "", limits.CASE["cause"]))
     stmt = select(Case).order_by(Case.id)
+    own = access.squad_only(uow)
+    if own is not None:  # a clerk lists his squad's cases
+        stmt = stmt.where(Case.squad == own)
     if status:
         stmt = stmt.where(Case.status == status)
     if procedure:

@@ -26,6 +26,7 @@ from desk.models import Agency, Case, Document, Officer
 from desk.procedure.calendar import Calendar
 from desk.services import cases as case_service
 from desk.services import documents, lifecycle
+from desk.services.accounts import demo_passwords
 from desk.services.calendar_admin import calendar
 from desk.services.demo_fields import fields_for
 from desk.services.demo_people import AGENCY, LEADERS, OFFICERS, SQUADS, individual_business, organization, person
@@ -323,6 +324,7 @@ def make_demo(uow: UnitOfWork, *, cases: int = 12, today: date | None = None, se
     if uow.session.scalars(select(Case.id).limit(1)).first() is not None:
         raise UserError("demo_not_empty")
     _agency_with_officers(uow)
+    demo_passwords(uow)  # identity (#14): every demo officer signs in with the README's demo password
     discretion_demo.load(uow)
     cal = calendar(uow.session)  # a year without its notice is counted provisionally
     today = today or date.today()

@@ -1,7 +1,8 @@
 """Gapless document numbers: a counter row per (agency, code, year), locked in the issuing transaction.
 
 On SQLite the writing unit of work already holds the database's write lock (``BEGIN IMMEDIATE``);
-on PostgreSQL the counter row is taken with ``SELECT … FOR UPDATE``. Either way the number is
+on PostgreSQL the counter row moves only inside ``desk_allocate_number`` (the issuing function, which
+locks it; see ``desk.db.pg_security``). Either way the number is
 spent in the same transaction that issues the document: a crash rolls both back, so no number is
 ever skipped or repeated. Every spent number is written to the number log.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from importlib import import_module
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from desk.casefile.numbers import ParsedNumber, format_number
 from desk.db.uow import UnitOfWork
@@ -38,9 +39,13 @@ def _locked_counter(uow: UnitOfWork, agency_id: int, code: str, year: int) -> Nu
 
 def allocate(uow: UnitOfWork, agency: Agency, code: str, year: int, *, document_id: int | None) -> tuple[str, int]:
     """Spend the next number of (agency, code, year); returns (number, seq)."""
-    counter = _locked_counter(uow, agency.id, code, year)
-    counter.last_seq += 1
-    seq = counter.last_seq
+    if uow.sqlite:
+        counter = _locked_counter(uow, agency.id, code, year)
+        counter.last_seq += 1
+        seq = counter.last_seq
+    else:
+        seq = int(uow.session.scalar(text("SELECT desk_allocate_number(:a, :c, :y)"),
+                                     {"a": agency.id, "c": code, "y": year}))
     number = format_number(agency.number_pattern, agency=agency.code, code=code, year=year, seq=seq)
     log(uow, agency.id, ParsedNumber(agency.code, code, year, seq), number, "issued", document_id=document_id)
     return number, seq
@@ -58,8 +63,12 @@ def peek(uow: UnitOfWork, agency: Agency, code: str, year: int) -> str:
 
 def record_imported(uow: UnitOfWork, agency: Agency, parsed: ParsedNumber, number: str, document_id: int) -> None:
     """An imported number is spent: log it and move the counter past it."""
-    counter = _locked_counter(uow, agency.id, parsed.code, parsed.year)
-    counter.last_seq = max(counter.last_seq, parsed.seq)
+    if uow.sqlite:
+        counter = _locked_counter(uow, agency.id, parsed.code, parsed.year)
+        counter.last_seq = max(counter.last_seq, parsed.seq)
+    else:
+        uow.session.execute(text("SELECT desk_spend_number(:a, :c, :y, :s)"),
+                            {"a": agency.id, "c": parsed.code, "y": parsed.year, "s": parsed.seq})
     log(uow, agency.id, parsed, number, "imported", document_id=document_id)
 
 

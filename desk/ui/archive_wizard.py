@@ -72,8 +72,12 @@ class ArchiveWizard(QWizard):
         row = QHBoxLayout()
         row.addWidget(self.destination, 1)
         row.addWidget(browse)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout(second)
         form.addRow(_("Package"), row)
+        form.addRow(_("Passphrase of the agency's signing key"), self.passphrase)
         form.addRow(QLabel(_("Nothing is changed if archiving is refused.")))
 
         self.addPage(first)
@@ -90,10 +94,12 @@ class ArchiveWizard(QWizard):
         session, case_id = self.session, self.view.cf.id
         assert case_id is not None
         out, retention = Path(self.destination.text()), str(self.retention.currentData())
+        secret = self.passphrase.text() or None  # else DESK_PASSPHRASE
+        self.passphrase.clear()
 
         def run(_progress: object) -> ArchiveResult:
             out.parent.mkdir(parents=True, exist_ok=True)
-            return archive(session, case_id, out, retention)
+            return archive(session, case_id, out, retention, secret)
 
         self.runner.with_dialog(run, title=_("Archiving…"), done=self._done)
 

@@ -16,11 +16,12 @@ from desk import config
 from desk.ui import language
 from desk.ui.case_list import CaseList
 from desk.ui.deadlines import DeadlinesPanel
-from desk.ui.ops.people import Directory, directory
+from desk.ui.idle import IdleWatch
+from desk.ui.ops.people import Directory, authenticate, create_admin, directory
 from desk.ui.runner import Runner
 from desk.ui.session import Session, User
 from desk.ui.signals import emit
-from desk.ui.signin import SignInDialog, roles_text
+from desk.ui.signin import FirstStartDialog, LockDialog, SignInDialog, roles_text
 from desk.ui.text import LANGUAGES, _
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.new_case_dialog: QDialog | None = None
         self.people: Directory | None = None
-        self.signin: SignInDialog | None = None
+        self.signin: SignInDialog | FirstStartDialog | None = None
+        self.lock_dialog: LockDialog | None = None
+        self.idle = IdleWatch(self, self.lock)
 
         self.cases = CaseList(self.runner)
         self.cases.case_opened.connect(self.open_case)
@@ -76,6 +79,10 @@ class MainWindow(QMainWindow):
         self.new_case_action = file.addAction(_("&New case…"), QKeySequence.StandardKey.New, self.new_case)
         self.sign_in_action = file.addAction(_("Sign in as…"), self.ask_sign_in)
         self.sign_in_action.setEnabled(False)
+        self.lock_action = file.addAction(_("Lock"), self.lock)
+        self.sign_out_action = file.addAction(_("Sign out"), self.sign_out)
+        self.lock_action.setEnabled(False)
+        self.sign_out_action.setEnabled(False)
         file.addSeparator()
         file.addAction(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
@@ -170,16 +177,18 @@ class MainWindow(QMainWindow):
 
     # -- signing in
     def start(self, login: str | None, *, ask: bool = True) -> None:
-        """Open the database and sign in as ``login`` (else the last user); when neither is known, ask who is
-        there — or, with ``ask=False``, take the first user."""
+        """Open the database, then ask who is there: their password (``login``, else the last user, chosen), or
+        on the first start the administrator's new account. With ``ask=False`` (the screenshot, the tests: the
+        console operator's own start) sign in as ``login`` — else the first user — without a password."""
         def ready(found: Directory) -> None:
             self.people = found
             self.sign_in_action.setEnabled(True)
-            user = found.user(login or str(language.settings().value("login", "")))
-            if user is None and not ask:
-                user = found.user(next(o.login for o in found.officers if o.login))
-            if user is None:
-                self.ask_sign_in()
+            if ask:
+                self.ask_sign_in(login)
+                return
+            user = found.user(login or next((o.login for o in found.officers if o.login), None))
+            if user is None:  # no such user: ask after all
+                self.ask_sign_in(login)
             else:
                 self.sign_in(user)
 
@@ -204,24 +213,38 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             ask_calendar_file(self, self.runner, self.session)
 
-    def ask_sign_in(self) -> None:
+    def ask_sign_in(self, login: str | None = None) -> None:
+        """The sign-in dialog (the first start's administrator dialog when nobody has a password yet)."""
         assert self.people is not None
-        last = self.session.user.login if self.session else str(language.settings().value("login", ""))
-        self.signin = SignInDialog(list(self.people.officers), last, self)
+        if self.people.first_start:
+            self.signin = FirstStartDialog(create_admin, self)
+        else:
+            last = login or (self.session.user.login if self.session else str(language.settings().value("login", "")))
+            self.signin = SignInDialog(list(self.people.officers), last, authenticate, self,
+                                       office=self.people.office)
         self.signin.accepted.connect(self._signed_in)
         self.signin.open()
 
     def _signed_in(self) -> None:
-        assert self.signin is not None
-        user = self.signin.chosen()
-        if user is not None:
-            self.sign_in(user)
+        assert self.signin is not None and self.signin.session is not None
+        if isinstance(self.signin, FirstStartDialog):
+            self.people = directory()  # the administrator is one of the people now
+        self.begin(self.signin.session)
 
     def sign_in(self, user: User) -> None:
-        """Work as ``user`` from now on; what was open for the one before is closed."""
+        """Work as ``user`` from now on (the console operator's own sign-in: no password asked)."""
+        self.begin(Session(user))
+
+    def begin(self, session: Session) -> None:
+        """Work in ``session`` from now on; what was open for the one before is closed."""
         while self.tabs.count() > 1:
             self.close_tab(self.tabs.widget(1))
-        self.session = Session(user)
+        self.session = session
+        user = session.user
+        self.tabs.setEnabled(True)
+        self.lock_action.setEnabled(user.roles is not None)
+        self.sign_out_action.setEnabled(True)
+        self.idle.watch(user.roles is not None)  # the console operator of a database without users: no lock
         language.settings().setValue("login", user.login)
         who = user.name or user.login
         self.who.setText(_("Signed in: {name} — {roles}").format(name=who, roles=roles_text(user.roles)))
@@ -231,6 +254,37 @@ class MainWindow(QMainWindow):
                                              Qt.ConnectionType.SingleShotConnection)  # the rows first
         self.cases.start(session, list(self.people.squads))
         emit(self.signed_in, self.session)
+
+    def sign_out(self) -> None:
+        """Close what was open, forget who worked, and ask who is there."""
+        while self.tabs.count() > 1:
+            self.close_tab(self.tabs.widget(1))
+        self.session = None
+        self.idle.watch(False)
+        self.tabs.setEnabled(False)
+        self.lock_action.setEnabled(False)
+        self.sign_out_action.setEnabled(False)
+        self.who.setText(_("Signed out."))
+        self.ask_sign_in()
+
+    def lock(self) -> None:
+        """Hide the work until the same user's password is entered again (or they sign out)."""
+        if self.session is None or self.lock_dialog is not None:
+            return
+        self.idle.watch(False)
+        self.tabs.setVisible(False)
+        self.lock_dialog = LockDialog(self.session, authenticate, self)
+        self.lock_dialog.accepted.connect(lambda: self._unlocked(signed_out=False))
+        self.lock_dialog.rejected.connect(lambda: self._unlocked(signed_out=True))
+        self.lock_dialog.open()
+
+    def _unlocked(self, *, signed_out: bool) -> None:
+        self.lock_dialog = None
+        self.tabs.setVisible(True)
+        if signed_out:
+            self.sign_out()
+        else:
+            self.idle.watch(True)
 
     def refresh(self) -> None:
         if self.session is None:

@@ -18,10 +18,11 @@ class User:
     login: str
     name: str
     roles: frozenset[str] | None
+    squad: str | None = None
 
     @classmethod
     def of(cls, officer: OfficerRow) -> User:
-        return cls(officer.login or "", officer.name, frozenset(officer.roles))
+        return cls(officer.login or "", officer.name, frozenset(officer.roles), officer.squad)
 
 
 OPERATOR = User("operator", "", None)
@@ -32,11 +33,13 @@ class Session:
     """Immutable, so ops on any thread may hold it."""
 
     user: User
+    url: str | None = None  # on PostgreSQL: the database as the user's own login (None: the configured URL)
 
     def uow(self, *, write: bool = True) -> AbstractContextManager[UnitOfWork]:
         from desk.db.uow import unit_of_work
 
-        return unit_of_work(write=write, actor=self.user.login, roles=self.user.roles)
+        return unit_of_work(self.url, write=write, actor=self.user.login, roles=self.user.roles,
+                            squad=self.user.squad)
 
     def may(self, action: str) -> bool:
         from desk.services.access import allowed

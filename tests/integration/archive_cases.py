@@ -37,12 +37,15 @@ def snapshot(env: DeskEnv) -> Snapshot:
 
 
 def execute(env: DeskEnv, sql: str) -> None:
-    """Change the database behind Desk's back (as someone with a database tool would)."""
+    """Change the database behind Desk's back (as someone with a database tool would — on PostgreSQL a superuser
+    who switches the database's own guards off: the triggers that keep the audit log append-only)."""
     from sqlalchemy import text
 
     engine = create_engine(env.url)
     try:
         with engine.begin() as conn:
+            if env.backend == "postgresql":
+                conn.execute(text("SET LOCAL session_replication_role = replica"))
             conn.execute(text(sql))
     finally:
         engine.dispose()

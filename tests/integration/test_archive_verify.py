@@ -84,7 +84,11 @@ def test_a_cut_off_end_is_found_through_the_package_anchor(desk_env: DeskEnv, pa
     assert desk_env.run("audit", "verify", "--anchor", str(package)).code == 0
     last = _last_id(desk_env)
     execute(desk_env, f"DELETE FROM audit_log WHERE id = {last}")  # the case_archived entry
-    assert desk_env.run("audit", "verify").code == 0  # the chain alone cannot tell
+    result = desk_env.run("audit", "verify")  # the package's signed record in the database holds its anchor
+    assert result.code == 1 and f"audit entry {last}: missing or changed" in result.out
+    execute(desk_env, "DELETE FROM package_seal")  # and with the record gone, that the record is gone
+    result = desk_env.run("audit", "verify")
+    assert result.code == 1 and "has no signed package record" in result.out
     result = desk_env.run("audit", "verify", "--anchor", str(package))
     assert result.code == 1
     assert f"audit entry {last}: missing or changed since an archive package recorded it" in result.out

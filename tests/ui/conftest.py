@@ -104,7 +104,7 @@ def open_window(demo: DeskEnv, qtbot: QtBot) -> OpenWindow:
         qtbot.addWidget(window)
         window.show()
         with qtbot.waitSignal(window.cases.model.page_loaded, timeout=WAIT_MS):
-            window.start(login)
+            window.start(login, ask=False)  # signed in as the tests' operator: the password dialog is tested apart
         settle(qtbot, window.runner)
         return window
 

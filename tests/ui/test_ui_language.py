@@ -74,7 +74,7 @@ def test_the_window_speaks_the_language_and_remembers_its_geometry(demo: DeskEnv
     qtbot.addWidget(first)
     first.show()
     with qtbot.waitSignal(first.cases.model.page_loaded, timeout=WAIT_MS):
-        first.start("chenjg")
+        first.start("chenjg", ask=False)
     settle(qtbot, first.runner)
     assert first.tabs.tabText(0) == "案件"
     assert first.cases.model.headerData(0, Qt.Orientation.Horizontal) == "案号"

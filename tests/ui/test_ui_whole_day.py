@@ -14,7 +14,7 @@ from desk.catalogue import kind
 from desk.ui.document_dialogs import DraftDialog, IssueDialog, ServeDialog
 from desk.ui.editor.view import EditorView
 from desk.ui.signals import emit
-from tests.conftest import DeskEnv
+from tests.conftest import TEST_PASSPHRASE, DeskEnv
 from tests.ui.conftest import CLEAN_CLOSED_CASE, WAIT_MS, OpenWindow, case_rows, casefile, open_workspace, settle
 
 
@@ -30,7 +30,7 @@ def next_number(demo: DeskEnv, case_id: int, kind_id: str, on: date) -> str:
 def test_a_clerks_day(open_window: OpenWindow, qtbot: QtBot, demo: DeskEnv) -> None:
     window = open_window("liuxy")  # 刘晓燕, clerk
     cases = window.cases
-    rows = case_rows(demo)
+    rows = [r for r in case_rows(demo) if r.squad == "东湖街道中队"]  # a clerk sees her squad's cases
     # the case filed last: an open case with only its filing done
     target = max((r for r in rows if r.status == "open" and r.procedure == "general"), key=lambda r: r.filed_on or "")
     number = target.number
@@ -144,6 +144,7 @@ def test_an_archivists_day(open_window: OpenWindow, qtbot: QtBot, tmp_path: Path
     wizard.retention.setCurrentIndex(wizard.retention.findData("30y"))
     target = tmp_path / "package.zip"
     wizard.destination.setText(str(target))
+    wizard.passphrase.setText(TEST_PASSPHRASE)  # (the first archive makes the agency's key with it)
     with qtbot.waitSignal(wizard.archived, timeout=WAIT_MS) as archived:
         wizard.next()
         wizard.accept()

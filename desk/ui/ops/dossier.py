@@ -76,8 +76,9 @@ def build(session: Session, case_id: int, volume: str, duplex: bool, out: Path,
                               progress=report, cancel=lambda: progress.cancelled),)
 
 
-def archive(session: Session, case_id: int, out: Path, retention: str) -> ArchiveResult:
+def archive(session: Session, case_id: int, out: Path, retention: str, passphrase: str | None = None
+            ) -> ArchiveResult:
     from desk.services.archiving import archive as archive_case
 
     with session.uow() as uow:
-        return archive_case(uow, case_id, out=out, retention=retention)
+        return archive_case(uow, case_id, out=out, retention=retention, passphrase=passphrase)

@@ -55,7 +55,8 @@ def test_bagit_library_validates_the_package(package: PackageResult, tmp_path: P
 def test_verify_accepts_the_untouched_package(package: PackageResult) -> None:
     report = verify_package(package.path)
     assert report.intact, report.damages
-    assert report.files == 6 + 6  # 4 items + 2 metadata files, 6 tag files
+    assert report.files == 6 + 6 + 1  # 4 items + 2 metadata files, 6 tag files, the signature
+    assert report.authentic
 
 
 def test_metadata_describes_every_file_with_the_manifest_checksums(package: PackageResult) -> None:

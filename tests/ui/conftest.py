@@ -6,8 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -16,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from desk.ui.main_window import MainWindow
 from desk.ui.runner import Runner
 from desk.ui.workspace import CaseWorkspace
-from tests.conftest import DeskEnv
+from tests.conftest import DeskEnv, _pg_admin_url
 
 if TYPE_CHECKING:
     from desk.casefile.facts import CaseFile
@@ -38,14 +40,61 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESK_LANG", "en")
 
 
+@pytest.fixture(scope="session")
+def demo_snapshots(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """One demo per backend and test session: a copy of its data folder (SQLite), or a database to clone
+    (PostgreSQL). The demo is made through the services — every document rendered and judged at issue — which
+    costs seconds; the tests that open it read or change their own copy."""
+    made: dict[str, str] = {"folder": str(tmp_path_factory.mktemp("demo-snapshots"))}
+    yield made
+    if "postgresql" in made:
+        from sqlalchemy import create_engine, text
+
+        admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{made["postgresql"]}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _database_name(url: str) -> str:
+    return url.rsplit("/", 1)[1]
+
+
+def _clone(env: DeskEnv, snapshots: dict[str, str], *, save: bool) -> None:
+    """Save ``env``'s data as the backend's demo snapshot, or replace ``env``'s data with it."""
+    from sqlalchemy import create_engine, text
+
+    from desk.db.engine import engine_for
+
+    engine_for(env.url).dispose()  # SQLite checkpoints its WAL; PostgreSQL lets the database be copied
+    saved = Path(snapshots["folder"]) / env.backend
+    source, target = (env.home, saved) if save else (saved, env.home)
+    shutil.copytree(source, target, dirs_exist_ok=True)
+    if env.backend != "postgresql":
+        return
+    admin = create_engine(_pg_admin_url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        if save:
+            snapshots["postgresql"] = f"{_database_name(env.url)}_demo"
+            c.execute(text(f'CREATE DATABASE "{snapshots["postgresql"]}" TEMPLATE "{_database_name(env.url)}"'))
+        else:
+            c.execute(text(f'DROP DATABASE "{_database_name(env.url)}" WITH (FORCE)'))
+            c.execute(text(f'CREATE DATABASE "{_database_name(env.url)}" TEMPLATE "{snapshots["postgresql"]}"'))
+    admin.dispose()
+
+
 @pytest.fixture
-def demo(desk_env: DeskEnv) -> DeskEnv:
+def demo(desk_env: DeskEnv, demo_snapshots: dict[str, str]) -> DeskEnv:
     """The demo agency, its officers and 12 cases (closed ones, one per scenario, and open ones at recent
     stages: a notice's statement period running, a decision awaiting payment, an investigation, a filing)."""
     from desk.services.demo import make_demo
 
-    with desk_env.uow() as uow:
-        make_demo(uow)
+    if (Path(demo_snapshots["folder"]) / desk_env.backend).exists():
+        _clone(desk_env, demo_snapshots, save=False)
+    else:
+        with desk_env.uow() as uow:
+            make_demo(uow)
+        _clone(desk_env, demo_snapshots, save=True)
     rows = {r.id: r for r in case_rows(desk_env)}
     # the ids the tests open still name what they stand for (else the demo moved: choose other ids)
     assert (rows[OPEN_CASE].procedure, rows[OPEN_CASE].status) == ("general", "open"), rows[OPEN_CASE]

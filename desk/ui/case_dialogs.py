@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QWidget
 
 from desk.casefile.facts import EVENT_TYPES, PARTY_KINDS, SOURCES
-from desk.ui.dates import date_edit, qdate, to_date
+from desk.ui.dates import date_edit
 from desk.ui.document_dialogs import FormDialog
 from desk.ui.text import EVENTS, _, word
 
@@ -58,7 +58,7 @@ class NewCaseDialog(FormDialog):
         self.phone = _line("phone")
         self.discovered = date_edit(date.today())
         self.discovered.setObjectName("discovered")
-        self.discovered.setMaximumDate(qdate(date.today()))
+        self.discovered.setMaximumDate(date.today())
         self.place = _line("place")
         self.facts = QPlainTextEdit()
         self.facts.setObjectName("facts")
@@ -100,7 +100,7 @@ class NewCaseDialog(FormDialog):
                         phone=self.phone.text().strip() or None)
 
     def values(self) -> dict[str, object]:
-        return {"cause": self.cause.text().strip(), "discovered_on": to_date(self.discovered.date()),
+        return {"cause": self.cause.text().strip(), "discovered_on": self.discovered.day(),
                 "officers": self.chosen_officers(), "place": self.place.text().strip(),
                 "facts": self.facts.toPlainText().strip(), "source": str(self.source.currentData()),
                 "procedure": str(self.procedure.currentData()), "squad": self.squad.currentData() or None}
@@ -154,7 +154,7 @@ class RecordEventDialog(FormDialog):
             self.type.addItem(word(EVENTS, event_type), event_type)
         self.on = date_edit(date.today())
         self.on.setObjectName("on")
-        self.on.setMaximumDate(qdate(date.today()))
+        self.on.setMaximumDate(date.today())
         self.note = _line("note")
         self.amount = _line("amount")
         for label, widget in ((_("Event"), self.type), (_("Date"), self.on), (_("Note"), self.note),
@@ -166,5 +166,5 @@ class RecordEventDialog(FormDialog):
         self.type.setCurrentIndex(self.type.findData(event_type))
 
     def recorded(self) -> tuple[str, date, str | None, str | None]:
-        return (str(self.type.currentData()), to_date(self.on.date()), self.note.text().strip() or None,
+        return (str(self.type.currentData()), self.on.day(), self.note.text().strip() or None,
                 self.amount.text().strip() or None)

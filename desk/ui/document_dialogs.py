@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.ui.dates import date_edit, qdate, to_date
+from desk.ui.dates import DateField, date_edit
 from desk.ui.text import SERVICE_METHODS, _, kind_title
 
 if TYPE_CHECKING:
@@ -35,6 +35,14 @@ class FormDialog(QDialog):
     def finish(self) -> None:
         self.form.addRow(self.buttons)
         self.setMinimumWidth(460)
+
+    def accept(self) -> None:
+        """Close only when every date reads; else the first wrong one keeps the focus, its error shown."""
+        wrong = DateField.first_error(self)
+        if wrong is not None:
+            wrong.setFocus()
+            return
+        super().accept()
 
 
 class DraftDialog(FormDialog):
@@ -75,7 +83,7 @@ class IssueDialog(FormDialog):
         self.form_number = QLineEdit(number or "", self)
         self.form_number.setObjectName("form")
         self.on = date_edit(date.today())
-        self.on.setMaximumDate(qdate(date.today()))  # nothing is issued on a day still to come
+        self.on.setMaximumDate(date.today())  # nothing is issued on a day still to come
         self.first_lawful: date | None = None
         self.form.addRow(self.message)
         self.form.addRow(_("Issue date"), self.on)
@@ -118,7 +126,7 @@ class IssueDialog(FormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocked)
 
     def day(self) -> date:
-        return to_date(self.on.date())
+        return self.on.day()
 
     def printed_number(self) -> str | None:
         """The form number typed (None when the kind takes the next number of its counter)."""
@@ -147,7 +155,7 @@ class ServeDialog(FormDialog):
         super().__init__(_("Record service"), parent)
         self.on = date_edit(max(date.today(), issued_on or date.today()))
         if issued_on:
-            self.on.setMinimumDate(qdate(issued_on))
+            self.on.setMinimumDate(issued_on)
         self.method = QComboBox()
         self.method.setObjectName("method")
         for code, text in SERVICE_METHODS.items():
@@ -161,4 +169,4 @@ class ServeDialog(FormDialog):
         self.finish()
 
     def day(self) -> date:
-        return to_date(self.on.date())
+        return self.on.day()

@@ -10,13 +10,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.archive.names import portable
 from desk.ui import printing
 from desk.ui.dates import short_date
+from desk.ui.doc_actions import why_disabled
 from desk.ui.document_dialogs import DraftDialog, IssueDialog, ServeDialog, VoidDialog
 from desk.ui.ops import documents as ops
+from desk.ui.ops.dossier import attach_scan
 from desk.ui.runner import Latest, Op, Runner
 from desk.ui.signals import emit
 from desk.ui.text import DOCUMENT_STATUSES, N_, SERVICE_METHODS, _, kind_title, word
@@ -103,6 +113,7 @@ class DocumentsPanel(QWidget):
             ("draft", N_("Draft…"), self.draft), ("edit", N_("Edit"), self.edit), ("issue", N_("Issue…"), self.issue),
             ("void", N_("Void…"), self.void), ("serve", N_("Record service…"), self.serve),
             ("print", N_("Print…"), self.print_selected), ("open", N_("Open in Word/WPS"), self.open_docx),
+            ("scan", N_("Attach signed scan…"), lambda: self.attach_scan()),
         ):
             action = bar.addAction(_(text), slot)
             action.setObjectName(name)
@@ -147,9 +158,16 @@ class DocumentsPanel(QWidget):
             and one.served_on is None and kind(one.kind).served,
             "print": bool(self.selected()),
             "open": one is not None,
+            "scan": writable and may("dossier") and one is not None and one.status == "issued",
         }
+        needs = {"draft": "draft", "edit": "edit", "issue": "issue", "void": "void", "serve": "serve",
+                 "scan": "dossier"}
         for name, enabled in state.items():
-            self.actions_by_name[name].setEnabled(enabled)
+            action = self.actions_by_name[name]
+            action.setEnabled(enabled)
+            allowed = name not in needs or may(needs[name])
+            action.setToolTip(action.text().rstrip("…") if enabled else why_disabled(
+                name, one, writable=writable, allowed=allowed, selected=len(self.selected())))
 
     # -- actions
     def draft(self) -> None:
@@ -175,7 +193,7 @@ class DocumentsPanel(QWidget):
             dialog = IssueDialog(title, proposal[0], self, form=proposal[1])
             dialog.accepted.connect(lambda: self._run(
                 lambda _p: ops.issue(session, doc_id, dialog.day(), dialog.printed_number())))
-            dialog.on.dateChanged.connect(lambda _d: self._preview(dialog, doc_id))
+            dialog.on.date_changed.connect(lambda d: self._preview(dialog, doc_id) if d else None)
             self.dialog = dialog
             self._preview(dialog, doc_id)
             dialog.open()
@@ -222,6 +240,20 @@ class DocumentsPanel(QWidget):
         session, runner = self.session, self.runner
         runner.submit(lambda _p: ops.pdfs(session, ids),
                       done=lambda pdfs: printing.print_with_dialog(self, runner, pdfs))
+
+    def attach_scan(self, path: Path | None = None) -> None:
+        """Attach the scan (PDF/JPEG) of the selected issued document's signed and sealed paper."""
+        one = self._one()
+        if one is None or one.id is None or not self.actions_by_name["scan"].isEnabled():
+            return
+        if path is None:
+            name, _filter = QFileDialog.getOpenFileName(self, _("Signed scan"), "",
+                                                        _("Scans (*.pdf *.jpg *.jpeg);;All files (*)"))
+            if not name:
+                return
+            path = Path(name)
+        session, doc_id, chosen = self.session, one.id, path
+        self.runner.submit(lambda _p: attach_scan(session, doc_id, chosen), done=lambda _r: emit(self.changed))
 
     def open_docx(self) -> None:
         one = self._one()

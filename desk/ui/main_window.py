@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desk import config
-from desk.ui import language
+from desk.ui import language, unsaved, window_actions
 from desk.ui.case_list import CaseList
 from desk.ui.deadlines import DeadlinesPanel
 from desk.ui.ops.people import Directory, directory
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.new_case_dialog: QDialog | None = None
         self.people: Directory | None = None
         self.signin: SignInDialog | None = None
+        self.shortcuts: dict[str, QAction] = {}  # keys → menu action (desk.ui.window_actions)
 
         self.cases = CaseList(self.runner)
         self.cases.case_opened.connect(self.open_case)
@@ -77,11 +78,14 @@ class MainWindow(QMainWindow):
         self.sign_in_action = file.addAction(_("Sign in as…"), self.ask_sign_in)
         self.sign_in_action.setEnabled(False)
         file.addSeparator()
+        window_actions.add_file_actions(self, file)
+        file.addSeparator()
         file.addAction(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
         view = bar.addMenu(_("&View"))
         view.addAction(_("Case list"), lambda: self.tabs.setCurrentIndex(0))
-        view.addAction(_("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        window_actions.add_find_action(self, view)
+        view.addAction(_("Refresh"), QKeySequence("F5"), self.refresh)
         view.addAction(self.deadlines_dock.toggleViewAction())
         self.forms_action = view.addAction(_("Pre-numbered forms (票据/表单)"), self.open_forms)
 
@@ -145,7 +149,8 @@ class MainWindow(QMainWindow):
     def sign_in(self, user: User) -> None:
         """Work as ``user`` from now on; what was open for the one before is closed."""
         while self.tabs.count() > 1:
-            self.close_tab(self.tabs.widget(1))
+            if not self.close_tab(self.tabs.widget(1)):
+                return  # unsaved work kept: the user stays signed in
         self.session = Session(user)
         language.settings().setValue("login", user.login)
         who = user.name or user.login
@@ -211,11 +216,18 @@ class MainWindow(QMainWindow):
             self.cases.refresh()
             self.deadlines.refresh(self.session)
 
-    def close_tab(self, widget: QWidget | None) -> None:
-        """Close a case's or an editor's tab (the case list stays)."""
-        if widget is not None and widget is not self.cases:
-            self.tabs.removeTab(self.tabs.indexOf(widget))
-            widget.deleteLater()
+    def close_tab(self, widget: QWidget | None) -> bool:
+        """Close a case's or an editor's tab (the case list stays); a case's tab takes its editors along.
+        Unsaved changes ask Save / Discard / Cancel first (``desk.ui.unsaved``); False when cancelled."""
+        if widget is None or widget is self.cases:
+            return False
+        going = [widget, *window_actions.editors_of(self, widget)]
+        if not unsaved.may_close(self, window_actions.editors_in(going)):
+            return False
+        for each in going:
+            self.tabs.removeTab(self.tabs.indexOf(each))
+            each.deleteLater()
+        return True
 
     # -- geometry
     def _restore(self) -> None:
@@ -228,6 +240,10 @@ class MainWindow(QMainWindow):
             self.resize(1400, 880)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        tabs = [self.tabs.widget(i) for i in range(1, self.tabs.count())]
+        if not unsaved.may_close(self, window_actions.editors_in(tabs)):
+            event.ignore()
+            return
         stored = language.settings()
         stored.setValue("window/geometry", self.saveGeometry())
         stored.setValue("window/state", self.saveState())

@@ -37,6 +37,7 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self._render)
         self.renders = 0
         self.document: QPdfDocument | None = None
+        self.pdf: bytes | None = None  # the PDF shown (what Ctrl+P prints)
         self._buffer: QBuffer | None = None
         self.status = QLabel(_("Preparing the preview…"))
         self.status.setWordWrap(True)
@@ -73,7 +74,7 @@ class PreviewPane(QWidget):
         self.view.setDocument(document)
         if self.document is not None:
             self.document.deleteLater()
-        self.document, self._buffer = document, buffer
+        self.document, self._buffer, self.pdf = document, buffer, pdf
         self.renders += 1
         self.status.setText(_("{pages} page(s)").format(pages=document.pageCount()))
         emit(self.rendered)

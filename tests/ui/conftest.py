@@ -38,6 +38,42 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESK_LANG", "en")
 
 
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the Save / Discard / Cancel question was asked about; it answers Discard, so closing the window
+    after a test never waits on a modal box (tests of the question itself answer it by clicking: ``answer``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.ui import unsaved
+
+    asked: list[str] = []
+
+    def discard(_parent: object, title: str) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(unsaved, "ask", discard)
+    return asked
+
+
+def answer(button: str, seen: list[str] | None = None) -> None:
+    """Click ``button`` ("Save", "Discard", "Cancel", "Yes", "No") of the next modal message box (its text
+    appended to ``seen``) — for the boxes that block (``exec``)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        box.button(getattr(QMessageBox.StandardButton, button)).click()
+
+    QTimer.singleShot(0, click)
+
+
 @pytest.fixture
 def demo(desk_env: DeskEnv) -> DeskEnv:
     """The demo agency, its officers and 12 cases (closed ones, one per scenario, and open ones at recent

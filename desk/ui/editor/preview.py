@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -69,6 +70,8 @@ class PreviewPane(QWidget):
             self._latest.submit(self._make(), self.show_pdf, self._refused)
 
     def show_pdf(self, pdf: bytes) -> None:
+        if not shiboken6.isValid(self):
+            return  # the editor was closed while its preview was rendering
         document, buffer = open_pdf(pdf)
         document.setParent(self)
         self.view.setDocument(document)
@@ -80,6 +83,8 @@ class PreviewPane(QWidget):
         emit(self.rendered)
 
     def _refused(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         if not isinstance(error, UserError):
             show_error(self, error)
             return

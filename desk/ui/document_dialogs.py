@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.ui.dates import DateField, date_edit
-from desk.ui.text import SERVICE_METHODS, _, kind_title
+from desk.ui.kind_chooser import KindChooser
+from desk.ui.text import SERVICE_METHODS, _
 
 if TYPE_CHECKING:
     from desk.ui.ops.lifecycle import IssuePreview
@@ -46,20 +47,21 @@ class FormDialog(QDialog):
 
 
 class DraftDialog(FormDialog):
-    def __init__(self, kinds: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, kinds: list[str], parent: QWidget | None = None, suggested: tuple[str, ...] = ()) -> None:
         super().__init__(_("Draft a document"), parent)
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
-        for kind_id in kinds:
-            self.kind.addItem(kind_title(kind_id), kind_id)
-        self.form.addRow(_("Kind"), self.kind)
+        self.kind = KindChooser(kinds, suggested)
+        self.kind.tree.itemDoubleClicked.connect(lambda item, _c: self.accept() if self.kind.chosen() else None)
+        self.form.addRow(self.kind)
         self.finish()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.kind.chosen() is not None)
+        self.kind.tree.currentItemChanged.connect(lambda *_a: ok.setEnabled(self.kind.chosen() is not None))
 
     def choose(self, kind_id: str) -> None:
-        self.kind.setCurrentIndex(self.kind.findData(kind_id))
+        self.kind.choose(kind_id)
 
     def chosen(self) -> str:
-        return str(self.kind.currentData())
+        return self.kind.chosen() or ""
 
 
 class IssueDialog(FormDialog):

@@ -173,7 +173,7 @@ class DocumentsPanel(QWidget):
     def draft(self) -> None:
         from desk.catalogue import catalogue
 
-        dialog = DraftDialog([*self.suggested, *(k for k in catalogue() if k not in self.suggested)], self)
+        dialog = DraftDialog(list(catalogue()), self, suggested=self.suggested)
         dialog.accepted.connect(lambda: emit(self.edit_requested, dialog.chosen(), None))
         self.dialog = dialog
         dialog.open()

@@ -27,7 +27,9 @@ def ask(parent: QWidget, title: str) -> Button:
     box.button(Button.Save).setText(_("Save"))
     box.button(Button.Discard).setText(_("Discard"))
     box.button(Button.Cancel).setText(_("Cancel"))
-    return Button(box.exec())
+    answer = Button(box.exec())
+    box.deleteLater()
+    return answer
 
 
 def may_close(parent: QWidget, editors: Iterable[EditorView]) -> bool:

@@ -63,8 +63,8 @@ def answer(button: str, seen: list[str] | None = None) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        box = next((w for w in QApplication.allWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
             QTimer.singleShot(20, click)
             return
         if seen is not None:

@@ -54,12 +54,10 @@ def drafts(env: DeskEnv) -> int:
 
 @pytest.fixture
 def ask_for_real(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The real question, answered by clicking (``answer``); once the test is over the editors left open
-    count as saved, so the window closing after it does not wait on a box."""
+    """The real question, answered by clicking (``answer``). pytest-qt closes the window before this
+    teardown: a test leaving a changed editor open marks it saved itself."""
     monkeypatch.setattr(unsaved, "ask", REAL_ASK)
     yield
-    for editor in window.findChildren(EditorView):
-        editor.dirty = False
 
 
 def test_close_button_with_changes_asks_and_cancel_keeps_the_editor(
@@ -70,6 +68,7 @@ def test_close_button_with_changes_asks_and_cancel_keeps_the_editor(
     editor.closed.emit()  # the editor's Close button
     assert seen and "has changes that are not saved" in seen[0]
     assert window.tabs.indexOf(editor) > 0 and editor.dirty
+    editor.dirty = False  # pytest-qt closes the window before the fixtures' teardown
 
 
 def test_ctrl_w_with_changes_discard_closes_without_saving(
@@ -108,6 +107,7 @@ def test_quitting_with_changes_cancel_keeps_the_window_open(
     answer("Cancel")
     window.close()
     assert window.isVisible() and window.tabs.indexOf(editor) > 0
+    editor.dirty = False  # pytest-qt closes the window before the fixtures' teardown
 
 
 def test_quitting_without_changes_does_not_ask(window: MainWindow, qtbot: QtBot,

@@ -102,8 +102,27 @@ class MainWindow(QMainWindow):
         help_menu.addAction(_("About Desk"), self._about)
 
     def _choose_language(self, lang: str) -> None:
-        language.choose(lang)
-        QMessageBox.information(self, _("Language"), _("The new language applies when Desk starts again."))
+        from desk.ui.live_language import switch
+
+        switch(self, lang)
+
+    def retranslate(self) -> None:
+        """The window's own words in the language just chosen (``desk.ui.live_language``)."""
+        from desk.ui.case_list import retranslate_case_list
+
+        self.menuBar().clear()
+        self.shortcuts.clear()
+        self._menus()
+        self.sign_in_action.setEnabled(self.people is not None)
+        self.setWindowTitle(_("Desk — case files"))
+        self.tabs.setTabText(0, _("Cases"))
+        self.deadlines_dock.setWindowTitle(_("Deadlines"))
+        retranslate_case_list(self.cases)
+        if self.session is not None:
+            user = self.session.user
+            self.who.setText(_("Signed in: {name} — {roles}").format(name=user.name or user.login,
+                                                                    roles=roles_text(user.roles)))
+        self.refresh()
 
     def _about(self) -> None:
         QMessageBox.about(self, _("About Desk"), _("Desk drafts, numbers, binds and archives the case files of "

@@ -30,8 +30,11 @@ def changed_editor(qtbot: QtBot, window: MainWindow) -> EditorView:
     qtbot.waitUntil(lambda: editor.form is not None, timeout=WAIT_MS)
     settle(qtbot, window.runner)
     assert editor.form is not None and not editor.dirty
+    editor.form.inputs["correction"].set_value("立即停止违法行为，并于期限内改正。")
+    editor.form.inputs["consequence"].set_value("逾期不改正的，本机关将依法予以处罚。")
     editor.form.inputs["deadline"].set_value((date.today() + timedelta(days=15)).isoformat())
     emit_change(editor)
+    assert editor.form.check() == []
     assert editor.dirty and editor.state.text() == "Changed, not saved"
     return editor
 

@@ -202,3 +202,21 @@ def test_verify_package_from_the_window(window: MainWindow, qtbot: QtBot, tmp_pa
     box.close()
 
 
+
+
+def test_printing_to_a_pdf_sends_vector_pages_and_says_so(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.ui import printing
+    from tests.ui.test_ui_workspace import pdf_printer
+
+    out = tmp_path / "printed.pdf"
+    monkeypatch.setattr(printing, "choose_printer", lambda _parent: pdf_printer(out))
+    workspace = open_workspace(qtbot, window, CLEAN_CLOSED_CASE)
+    workspace.documents.table.selectRow(issued_row(workspace, "penalty_decision"))
+    workspace.documents.print_selected()
+    qtbot.waitUntil(lambda: out.exists() and not window.runner.busy, timeout=WAIT_MS)
+    pdf = pikepdf.open(out)
+    assert not any(name for page in pdf.pages for name in page.images)  # no picture of the page: its text
+    assert any("/Font" in page.Resources for page in pdf.pages)
+    assert "决定" in "".join(pdf_text(out))
+    assert window.statusBar().currentMessage() == f"{len(pdf.pages)} page(s) sent to {out}."

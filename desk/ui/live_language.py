@@ -26,8 +26,8 @@ def switch(window: MainWindow, lang: str) -> None:
             app.removeTranslator(old)
             old.deleteLater()
         language.install(app, lang)
-    window.retranslate()
     reopen_tabs(window)
+    window.retranslate()
 
 
 def reopen_tabs(window: MainWindow) -> None:

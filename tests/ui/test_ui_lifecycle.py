@@ -90,6 +90,8 @@ def test_issue_dialog_shows_the_number_and_the_guard(window: MainWindow, qtbot: 
                   "violation_at": f"{today.isoformat()}T08:30"}
         doc_id = documents.draft(uow, case_id, "summary_penalty_decision", values).id
     workspace = open_workspace(qtbot, window, case_id)
+    with qtbot.waitSignal(workspace.loaded, timeout=WAIT_MS):
+        workspace.reload()  # the tab the new-case dialog opened may have loaded before the draft was written
     panel = workspace.documents
     index = next(i for i, d in enumerate(panel.model.docs) if d.id == doc_id)
     panel.table.selectRow(index)

@@ -65,3 +65,21 @@ def test_desk_scan_binds_the_scan_with_its_note(desk_env: DeskEnv, tmp_path: Pat
     assert "SCANNED 0427" in text
     refused = desk_env.run("scan", decision.number or str(decision.id), str(tmp_path / "missing.pdf"))
     assert refused.code == 2
+
+
+def test_a_rebuilt_dossier_of_an_archived_case_carries_its_archive_number(desk_env: DeskEnv, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) reads the cover")
+    _demo(desk_env)
+    archived = desk_env.run("archive", "2", "--out", str(tmp_path / "pkg.zip"))
+    assert archived.code == 0, archived.err
+    number = archived.out.split()[0]
+    assert desk_env.run("dossier", "2", "-o", str(tmp_path / "re.pdf")).code == 0
+    cover = subprocess.run(["pdftotext", "-l", "1", str(tmp_path / "re.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert number in cover and "档" in cover

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
+    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -93,6 +94,7 @@ class DocumentsPanel(QWidget):
         self.runner, self.session = runner, session
         self.view: CaseView | None = None
         self.dialog: DraftDialog | IssueDialog | VoidDialog | ServeDialog | None = None
+        self.no_application: QMessageBox | None = None  # "Open in Word/WPS" found nothing to open with
         self.model = DocumentsModel(self)
         self.table = QTableView()
         self.table.setObjectName("documents")
@@ -264,7 +266,13 @@ class DocumentsPanel(QWidget):
         def write(data: bytes) -> None:
             path = Path(tempfile.mkdtemp(prefix="desk-")) / f"{portable(name)}.docx"
             path.write_bytes(data)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.no_application = QMessageBox(
+                    QMessageBox.Icon.Warning, _("Open in Word/WPS"),
+                    _("No application to open DOCX files was found (install WPS Office or Microsoft Word). "
+                      "The document was saved as {path}.").format(path=path), QMessageBox.StandardButton.Ok, self)
+                self.no_application.setObjectName("no_application")
+                self.no_application.open()
 
         self.runner.submit(lambda _p: ops.docx(session, doc_id), done=write)
 

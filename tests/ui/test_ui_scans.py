@@ -220,3 +220,25 @@ def test_printing_to_a_pdf_sends_vector_pages_and_says_so(window: MainWindow, qt
     assert any("/Font" in page.Resources for page in pdf.pages)
     assert "决定" in "".join(pdf_text(out))
     assert window.statusBar().currentMessage() == f"{len(pdf.pages)} page(s) sent to {out}."
+
+
+def test_open_in_word_says_so_when_no_application_is_found(window: MainWindow, qtbot: QtBot,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+
+    def nothing_to_open_with(url: object) -> bool:
+        opened.append(str(url))
+        return False
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", nothing_to_open_with)
+    workspace = open_workspace(qtbot, window, CLEAN_CLOSED_CASE)
+    panel = workspace.documents
+    panel.table.selectRow(issued_row(workspace, "penalty_decision"))
+    panel.actions_by_name["open"].trigger()
+    qtbot.waitUntil(lambda: panel.no_application is not None, timeout=WAIT_MS)
+    assert panel.no_application is not None and "No application to open DOCX" in panel.no_application.text()
+    saved = Path(panel.no_application.text().rsplit("saved as ", 1)[1].rstrip("."))
+    assert saved.suffix == ".docx" and saved.stat().st_size > 0 and opened
+    panel.no_application.close()

@@ -29,7 +29,8 @@ STARTUP_CASES = 10_000
 SEARCH_CASES = 100_000
 STARTUP_TARGET_S = 1.0
 SEARCH_TARGET_MS = 100.0
-SEARCHES = {"case number": "东综执立字〔2026〕5", "party": "恒通", "cause": "建筑垃圾", "nowhere": "并不存在的文字"}
+SEARCHES = {"case number": "东综执立字〔2026〕5", "brackets typed": "立字(2026)5", "decision number": "罚决字[2026]7",
+            "party": "恒通", "cause": "建筑垃圾", "nowhere": "并不存在的文字"}
 
 # the child: open the window as ``desk gui`` does; report when the case table first paints, and when its first
 # page of rows is in

@@ -54,11 +54,11 @@ MESSAGES: dict[str, str] = {
     "electronic_without_consent": "Electronic service needs the party's 送达地址确认书 consenting to it, issued "
     "on or before that day.",
     "field_unknown": "{kind} has no field “{field}”; run “desk kinds” to list its fields.",
-    "field_required": "“{field}” ({label}) is required.",
-    "field_type": "“{field}” ({label}) must be {expected}, not “{value}”.",
-    "field_choice": "“{field}” ({label}): “{value}” is not allowed; use one of: {choices}.",
-    "field_too_long": "“{field}” ({label}) has {length} characters; at most {max_length} are allowed.",
-    "field_minimum": "“{field}” ({label}) must be at least {minimum}, not {value}.",
+    "field_required": "“{label}” is required.",
+    "field_type": "“{label}” must be {expected}, not “{value}”.",
+    "field_choice": "“{label}”: “{value}” is not allowed; use one of: {choices}.",
+    "field_too_long": "“{label}” has {length} characters; at most {max_length} are allowed.",
+    "field_minimum": "“{label}” must be at least {minimum}, not {value}.",
     "source_unknown": "The manifest of {kind} takes the default of {field} from the unknown source “{source}”.",
     "template_missing": "Kind {kind} has no template.docx; run tools/make_templates.py.",
     "template_unreadable": "{path} is not a readable DOCX file ({detail}).",
@@ -215,6 +215,15 @@ MESSAGES: dict[str, str] = {
     "audit_seal_missing": "archived case {number} has no signed package record in the database",
     # -- end of identity (#14)
     # -- window (#15)
+    "field_id_number": "“{label}”: {value} is not a valid ID number (its last character is the check digit of the "
+                       "first 17); check what was typed.",
+    "field_uscc": "“{label}”: {value} is not a valid unified social credit code (its check characters do not "
+                  "match); check what was typed.",
+    "field_after_issue": "“{label}” ({value}) must be after the issue date ({date}).",
+    "field_before": "“{label}” ({value}) cannot be before “{other}”.",
+    "scan_not_issued": "{document} is not issued: only an issued document has a signed scan.",
+    "scan_type": "{path} is not a PDF or JPEG file; scan the signed paper to PDF or JPEG.",
+    "evidence_unknown": "The case has no evidence {id}; refresh the dossier view.",
     # -- end of window (#15)
     # -- reports (#16)
     "report_bad_month": "“{value}” is not a month; write it as YYYY-MM (e.g. 2026-03).",

@@ -1,7 +1,11 @@
-"""Regenerate the zh_TW catalog from zh_CN with OpenCC s2tw (Taiwan standard characters) and 「」 quotes.
+"""Regenerate the zh_TW catalog from zh_CN with OpenCC s2tw (Taiwan standard characters) and 「」 quotes,
+then, for the window's own words (messages of desk/ui), a curated glossary of Taiwan UI terms.
 
-No phrase swaps: s2twp would turn the law's 程序 into 程式. zh_CN is the language the messages are written
-in; zh_TW follows it mechanically so the two never drift. Run after editing
+OpenCC's s2twp does phrase swaps too, but not only UI ones: it turns the law's 程序 (procedure) into 程式
+(program) and 文件 into 檔案 even where 文件 is an archival document (卷内文件目录). So s2tw does the
+characters everywhere, and ``UI_TERMS`` — reviewed by hand — the UI vocabulary of the window only
+(檢視 not 視圖, 設定 not 設置, 說明 not 幫助, 列印 not 打印, 檔案 for a file …). zh_CN is the language the
+messages are written in; zh_TW follows it so the two never drift. Run after editing
 desk/locale/zh_CN/LC_MESSAGES/desk.po; a test checks they agree.
 """
 
@@ -28,8 +32,29 @@ def _converter() -> Any:
     return opencc.OpenCC("s2tw")
 
 
-def to_taiwan(text: str) -> str:
-    return str(_converter().convert(text)).translate(_QUOTES)
+# after s2tw; longer terms first where one contains another. 程序 (the law's procedure) is never touched.
+UI_TERMS = {
+    "視圖": "檢視", "設置": "設定", "幫助": "說明", "打印機": "印表機", "打印": "列印", "保存": "儲存",
+    "另存為": "另存新檔", "所有文件": "所有檔案", "文件夾": "資料夾", "刷新": "重新整理", "菜單": "選單",
+    "默認": "預設", "信息": "訊息", "搜索": "搜尋", "查找": "尋找", "打開": "開啟", "窗口": "視窗",
+    "標籤頁": "分頁", "數據庫": "資料庫", "數據": "資料", "用戶": "使用者", "登錄": "登入", "軟件": "軟體",
+    "添加": "新增", "導出": "匯出", "導入": "匯入", "屏幕": "螢幕", "鏈接": "連結", "粘貼": "貼上",
+    "文件": "檔案", "日曆": "行事曆",
+}
+
+
+def to_taiwan(text: str, *, ui: bool = False) -> str:
+    """zh_CN → zh_TW characters and quotes; ``ui``: the window's words, with Taiwan UI terms too."""
+    out = str(_converter().convert(text)).translate(_QUOTES)
+    if ui:
+        for mainland, taiwan in UI_TERMS.items():
+            out = out.replace(mainland, taiwan)
+    return out
+
+
+def is_ui(locations: object) -> bool:
+    """A message of the window (its catalog location is under desk/ui)."""
+    return any(str(where).startswith("desk/ui") for where, _line in locations)  # type: ignore[attr-defined]
 
 
 def taiwan_catalog() -> Catalog:
@@ -38,7 +63,8 @@ def taiwan_catalog() -> Catalog:
     out = Catalog(locale="zh_TW", project="desk", charset="utf-8", creation_date=STAMP, revision_date=STAMP)
     for m in source:
         if m.id:
-            out.add(m.id, to_taiwan(str(m.string)), auto_comments=m.auto_comments, context=m.context)
+            out.add(m.id, to_taiwan(str(m.string), ui=is_ui(m.locations)), auto_comments=m.auto_comments,
+                    locations=m.locations, context=m.context)
     return out
 
 

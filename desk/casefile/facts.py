@@ -224,6 +224,7 @@ class Document:
     fields: dict[str, object] | None = None
     void_reason: str | None = None
     id: int | None = None
+    scan: str | None = None  # ``store:<sha256>/<name>``: the signed paper, scanned; bound in the document's place
 
     @property
     def issued(self) -> bool:
@@ -245,6 +246,7 @@ class Attachment:
     pages: int | None = None
     file: str | None = None
     sha256: str | None = None
+    id: int | None = None  # the database row (what the dossier view's remove, move and caption name)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from importlib import import_module
 from desk.errors import DeskError
 
 VERB_MODULES = ("cases", "documents", "check", "calendar", "dossier", "archive", "gui", "lifecycle", "reports",
-                "discretion", "forms", "users", "settings")
+                "discretion", "forms", "users", "settings", "scans")
 log = logging.getLogger("desk")
 
 

@@ -23,6 +23,7 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 OBJECT_KINDS = ("object", "physical")
 VOLUME_TITLES = {"main": "正卷", "sub": "副卷"}
 REGENERATED = "据案件数据生成"
+SIGNED_SCAN = "签章扫描件"  # the note of a document bound from the scan of its signed and sealed paper
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,9 @@ class Item:
     @property
     def file(self) -> str | None:
         """The stored file (``store:<sha256>/<name>``) the pages come from; None: drawn from the DOCX."""
-        return self.document.file if self.document else self.attachment.file if self.attachment else None
+        if self.document:
+            return self.document.scan or self.document.file
+        return self.attachment.file if self.attachment else None
 
     @property
     def medium(self) -> str:
@@ -154,8 +157,9 @@ class _Placer:
 
     def _document_item(self, d: Document, section: Section) -> Item:
         regenerated = d.file is None and d.fields is None
+        note = SIGNED_SCAN if d.scan else REGENERATED if regenerated else ""
         return Item(title=kind(d.kind).title, number=d.number, author=self.cf.agency.name, on=d.issued_on,
-                    section=section.title, document=d, note=REGENERATED if regenerated else "")
+                    section=section.title, document=d, note=note)
 
     def _receipt_item(self, receipt: Document, served: Document, section: Section) -> Item:
         item = self._document_item(receipt, section)

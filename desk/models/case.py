@@ -147,6 +147,8 @@ class Document(Base):
     # the stored file (content-addressed) and the DOCX hash frozen at issue
     file_sha256: Mapped[str | None] = mapped_column(String(64))
     file_name: Mapped[str | None] = mapped_column(String(200))
+    scan_sha256: Mapped[str | None] = mapped_column(String(64))  # the signed and sealed paper, scanned (#15)
+    scan_name: Mapped[str | None] = mapped_column(String(200))
     docx_sha256: Mapped[str | None] = mapped_column(String(64))
     void_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]

@@ -247,6 +247,16 @@ class CaseRow:
         return dict(self.__dict__)
 
 
+BRACKETS = "〔〕[]()［］（）【】"
+
+
+def search_pattern(text: str) -> str:
+    """A LIKE pattern for what a user typed: any bracket stands for any one bracket, so 立字(2026)8号 and
+    [2026]8 find 立字〔2026〕8号; the user's own % and _ are literal (escaped with a backslash)."""
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return "%" + "".join("_" if c in BRACKETS else c for c in escaped) + "%"
+
+
 def list_cases(uow: UnitOfWork, *, status: str | None = None, search: str | None = None,
                procedure: str | None = None, squad: str | None = None, ids: Collection[int] | None = None,
                limit: int | None = None, offset: int = 0) -> list[CaseRow]:
@@ -266,8 +276,10 @@ def list_cases(uow: UnitOfWork, *, status: str | None = None, search: str | None
     if ids is not None:
         stmt = stmt.where(Case.id.in_(list(ids)))
     if search:
-        like = f"%{search}%"
-        stmt = stmt.where(or_(Case.number.like(like), Case.party_name.like(like), Case.cause.like(like)))
+        like = search_pattern(search)
+        in_documents = select(Document.id).where(Document.case_id == Case.id, Document.number.like(like, escape="\\"))
+        stmt = stmt.where(or_(Case.number.like(like, escape="\\"), Case.party_name.like(like, escape="\\"),
+                              Case.cause.like(like, escape="\\"), in_documents.exists()))
     stmt = stmt.offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)

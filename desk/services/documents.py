@@ -86,9 +86,12 @@ def edit(uow: UnitOfWork, ref: str | int, values: Mapping[str, object]) -> Docum
 
 def _invalid(k: Kind, fields: Mapping[str, object]) -> list[Problem]:
     """What is wrong with the values given; a missing required field waits until the document is issued."""
+    from desk.casefile.field_checks import check_values
     from desk.render.docx_fill import validate_fields
 
-    return [p for p in validate_fields(k, fields) if p.key != "label_required"]
+    typed = [p for p in validate_fields(k, fields) if p.key != "label_required"]
+    failed = {p.where for p in typed}
+    return typed + [p for p in check_values(k, fields) if p.where not in failed]
 
 
 def _known(k: Kind, values: Mapping[str, object]) -> dict[str, object]:
@@ -174,6 +177,7 @@ def guard_verdict(uow: UnitOfWork, doc: Document, on: date) -> Verdict:
     k = kind(doc.kind)
     try:
         _require_complete(k, doc.fields or {})
+        _require_in_order(k, doc.fields or {}, on)
     except ValidationError as err:
         raise IssueRefused(rule="", reason=err.render(), first_lawful=None) from None
     verdict = judge(load_casefile(uow, doc.case_id), document_facts(doc), on, calendar=calendar(uow.session))
@@ -182,6 +186,15 @@ def guard_verdict(uow: UnitOfWork, doc: Document, on: date) -> Verdict:
         raise IssueRefused(rule=first.rule, reason=first.text(), first_lawful=verdict.first_lawful,
                            others=[b.rule for b in verdict.blockers[1:]])
     return verdict
+
+
+def _require_in_order(k: Kind, fields: Mapping[str, object], on: date) -> None:
+    """A 改正期限 after the issue date ``on`` (``desk.casefile.field_checks``, as the editor shows it)."""
+    from desk.casefile.field_checks import check_values
+
+    wrong = [p for p in check_values(k, fields, on) if p.key == "field_after_issue"]
+    if wrong:
+        raise ValidationError(wrong, "invalid_fields")
 
 
 def _require_complete(k: Kind, fields: Mapping[str, object]) -> None:

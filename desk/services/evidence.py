@@ -55,3 +55,52 @@ def add_attachment(uow: UnitOfWork, case_ref: str | int, path: Path, *, title: s
     audit.record(uow, "evidence_added", case_id=case.id, attachment_id=row.id, title=row.title, sha256=sha256,
                  file_name=path.name)
     return row.id
+
+
+def _attachment(uow: UnitOfWork, case_ref: str | int, attachment_id: int) -> tuple[list[Attachment], Attachment]:
+    access.require(uow, "dossier")
+    case = resolve(uow, case_ref)
+    ensure_writable(case)
+    rows = sorted(case.attachments, key=lambda a: a.position)
+    found = next((a for a in rows if a.id == attachment_id), None)
+    if found is None:
+        raise UserError("evidence_unknown", id=attachment_id)
+    return rows, found
+
+
+def _renumber(rows: list[Attachment]) -> None:
+    for i, row in enumerate(rows):
+        row.position = i
+
+
+def remove_attachment(uow: UnitOfWork, case_ref: str | int, attachment_id: int) -> None:
+    """Take a piece of evidence out of the case (its stored file stays: other cases may share it)."""
+    rows, found = _attachment(uow, case_ref, attachment_id)
+    rows.remove(found)
+    found.case.attachments.remove(found)
+    _renumber(rows)
+    uow.session.flush()
+    audit.record(uow, "evidence_removed", case_id=found.case_id, attachment_id=attachment_id, title=found.title,
+                 sha256=found.sha256)
+
+
+def move_attachment(uow: UnitOfWork, case_ref: str | int, attachment_id: int, position: int) -> None:
+    """Put a piece of evidence at ``position`` (0 first) among the case's evidence."""
+    rows, found = _attachment(uow, case_ref, attachment_id)
+    rows.remove(found)
+    rows.insert(max(0, min(position, len(rows))), found)
+    _renumber(rows)
+    uow.session.flush()
+    audit.record(uow, "evidence_moved", case_id=found.case_id, attachment_id=attachment_id, position=found.position)
+
+
+def recaption(uow: UnitOfWork, case_ref: str | int, attachment_id: int, *, title: str, kind: str,
+              made_on: date | None, made_by: str | None, proves: str | None) -> None:
+    """Change a piece of evidence's caption (title, kind, 制作人, 制作时间, 证明对象)."""
+    _rows, found = _attachment(uow, case_ref, attachment_id)
+    if not title.strip():
+        raise UserError("missing_key", key="title")
+    found.title, found.kind, found.made_on = title.strip(), kind, made_on
+    found.made_by, found.proves = made_by or None, proves or None
+    uow.session.flush()
+    audit.record(uow, "evidence_recaptioned", case_id=found.case_id, attachment_id=attachment_id, title=found.title)

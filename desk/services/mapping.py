@@ -84,7 +84,8 @@ def to_casefile(case: Case, agency: Agency) -> f.CaseFile:
         documents=tuple(document_facts(d) for d in case.documents),
         attachments=tuple(
             f.Attachment(title=a.title, kind=a.kind, made_on=a.made_on, made_by=a.made_by, proves=a.proves,
-                         pages=a.pages, file=a.file_name and f"store:{a.sha256}/{a.file_name}", sha256=a.sha256)
+                         pages=a.pages, file=a.file_name and f"store:{a.sha256}/{a.file_name}", sha256=a.sha256,
+                         id=a.id)
             for a in case.attachments
         ),
         id=case.id,
@@ -123,6 +124,7 @@ def document_facts(d: Document) -> f.Document:
         fields=dict(d.fields) if d.fields is not None else None,
         void_reason=d.void_reason,
         id=d.id,
+        scan=d.scan_name and f"store:{d.scan_sha256}/{d.scan_name}",
     )
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QWidget
 
 from desk.casefile.facts import EVENT_TYPES, PARTY_KINDS, SOURCES
-from desk.ui.dates import date_edit, qdate, to_date
+from desk.ui.dates import date_edit
 from desk.ui.document_dialogs import FormDialog
 from desk.ui.text import EVENTS, N_, _, word
 
@@ -59,11 +59,12 @@ class NewCaseDialog(FormDialog):
         self.phone = _line("phone")
         self.discovered = date_edit(date.today())
         self.discovered.setObjectName("discovered")
-        self.discovered.setMaximumDate(qdate(date.today()))
+        self.discovered.setMaximumDate(date.today())
         self.violation = date_edit(date.today())
         self.violation.setObjectName("violation_on")
-        self.violation.setMaximumDate(qdate(date.today()))
-        self.discovered.dateChanged.connect(self.violation.setMaximumDate)  # the act comes before its discovery
+        self.violation.setMaximumDate(date.today())
+        # the act comes before its discovery
+        self.discovered.date_changed.connect(self._discovered)
         self.place = _line("place")
         self.facts = QPlainTextEdit()
         self.facts.setObjectName("facts")
@@ -105,9 +106,13 @@ class NewCaseDialog(FormDialog):
                         legal_representative=self.representative.text().strip() or None,
                         phone=self.phone.text().strip() or None)
 
+    def _discovered(self, day: date | None) -> None:
+        if day is not None:
+            self.violation.setMaximumDate(day)
+
     def values(self) -> dict[str, object]:
-        return {"cause": self.cause.text().strip(), "discovered_on": to_date(self.discovered.date()),
-                "violation_on": to_date(self.violation.date()),
+        return {"cause": self.cause.text().strip(), "discovered_on": self.discovered.day(),
+                "violation_on": self.violation.day(),
                 "officers": self.chosen_officers(), "place": self.place.text().strip(),
                 "facts": self.facts.toPlainText().strip(), "source": str(self.source.currentData()),
                 "procedure": str(self.procedure.currentData()), "squad": self.squad.currentData() or None}
@@ -161,7 +166,7 @@ class RecordEventDialog(FormDialog):
             self.type.addItem(word(EVENTS, event_type), event_type)
         self.on = date_edit(date.today())
         self.on.setObjectName("on")
-        self.on.setMaximumDate(qdate(date.today()))
+        self.on.setMaximumDate(date.today())
         self.note = _line("note")
         self.amount = _line("amount")
         for label, widget in ((_("Event"), self.type), (_("Date"), self.on), (_("Note"), self.note),
@@ -173,5 +178,5 @@ class RecordEventDialog(FormDialog):
         self.type.setCurrentIndex(self.type.findData(event_type))
 
     def recorded(self) -> tuple[str, date, str | None, str | None]:
-        return (str(self.type.currentData()), to_date(self.on.date()), self.note.text().strip() or None,
+        return (str(self.type.currentData()), self.on.day(), self.note.text().strip() or None,
                 self.amount.text().strip() or None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -124,3 +124,19 @@ class CaseList(QWidget):
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
             emit(self.case_opened, int(index.data(CASE_ID)))
+
+
+def retranslate_case_list(cases: CaseList) -> None:
+    """The case list's words in the language just chosen (the rows keep their place)."""
+    cases.search.setPlaceholderText(_("Search case number, party or cause"))
+    for box, everything, items in ((cases.status, _("All statuses"), CASE_STATUSES),
+                                   (cases.procedure, _("All procedures"), PROCEDURES),
+                                   (cases.squad, _("All squads"), {})):
+        box.setItemText(0, everything)
+        for i in range(1, box.count()):
+            code = box.itemData(i)
+            if code in items:
+                box.setItemText(i, _(items[code]))
+    cases.due_week.setText(_("Due this week"))
+    cases.due_week.setToolTip(_("Cases with a deadline falling due by Sunday (from the deadlines panel)"))
+    cases.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(cases.model.columnCount() - 1, 0))

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.ui.dates import date_edit, qdate, to_date
-from desk.ui.text import SERVICE_METHODS, _, kind_title
+from desk.ui.dates import DateField, date_edit
+from desk.ui.kind_chooser import KindChooser
+from desk.ui.text import SERVICE_METHODS, _
 
 if TYPE_CHECKING:
     from desk.ui.ops.lifecycle import IssuePreview
@@ -36,22 +37,31 @@ class FormDialog(QDialog):
         self.form.addRow(self.buttons)
         self.setMinimumWidth(460)
 
+    def accept(self) -> None:
+        """Close only when every date reads; else the first wrong one keeps the focus, its error shown."""
+        wrong = DateField.first_error(self)
+        if wrong is not None:
+            wrong.setFocus()
+            return
+        super().accept()
+
 
 class DraftDialog(FormDialog):
-    def __init__(self, kinds: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, kinds: list[str], parent: QWidget | None = None, suggested: tuple[str, ...] = ()) -> None:
         super().__init__(_("Draft a document"), parent)
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
-        for kind_id in kinds:
-            self.kind.addItem(kind_title(kind_id), kind_id)
-        self.form.addRow(_("Kind"), self.kind)
+        self.kind = KindChooser(kinds, suggested)
+        self.kind.tree.itemDoubleClicked.connect(lambda item, _c: self.accept() if self.kind.chosen() else None)
+        self.form.addRow(self.kind)
         self.finish()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.kind.chosen() is not None)
+        self.kind.tree.currentItemChanged.connect(lambda *_a: ok.setEnabled(self.kind.chosen() is not None))
 
     def choose(self, kind_id: str) -> None:
-        self.kind.setCurrentIndex(self.kind.findData(kind_id))
+        self.kind.choose(kind_id)
 
     def chosen(self) -> str:
-        return str(self.kind.currentData())
+        return self.kind.chosen() or ""
 
 
 class IssueDialog(FormDialog):
@@ -75,7 +85,7 @@ class IssueDialog(FormDialog):
         self.form_number = QLineEdit(number or "", self)
         self.form_number.setObjectName("form")
         self.on = date_edit(date.today())
-        self.on.setMaximumDate(qdate(date.today()))  # nothing is issued on a day still to come
+        self.on.setMaximumDate(date.today())  # nothing is issued on a day still to come
         self.first_lawful: date | None = None
         self.form.addRow(self.message)
         self.form.addRow(_("Issue date"), self.on)
@@ -120,7 +130,7 @@ class IssueDialog(FormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocked)
 
     def day(self) -> date:
-        return to_date(self.on.date())
+        return self.on.day()
 
     def printed_number(self) -> str | None:
         """The form number typed (None when the kind takes the next number of its counter)."""
@@ -148,9 +158,9 @@ class ServeDialog(FormDialog):
     def __init__(self, title: str, receiver: str, issued_on: date | None, parent: QWidget | None = None) -> None:
         super().__init__(_("Record service"), parent)
         self.on = date_edit(max(date.today(), issued_on or date.today()))
-        self.on.setMaximumDate(qdate(date.today()))  # service is recorded once it happened
+        self.on.setMaximumDate(date.today())  # service is recorded once it happened
         if issued_on:
-            self.on.setMinimumDate(qdate(issued_on))
+            self.on.setMinimumDate(issued_on)
         self.method = QComboBox()
         self.method.setObjectName("method")
         for code, text in SERVICE_METHODS.items():
@@ -164,4 +174,4 @@ class ServeDialog(FormDialog):
         self.finish()
 
     def day(self) -> date:
-        return to_date(self.on.date())
+        return self.on.day()

@@ -10,13 +10,24 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.archive.names import portable
 from desk.ui import printing
 from desk.ui.dates import short_date
+from desk.ui.doc_actions import why_disabled
 from desk.ui.document_dialogs import DraftDialog, IssueDialog, ServeDialog, VoidDialog
 from desk.ui.ops import documents as ops
+from desk.ui.ops.dossier import attach_scan
 from desk.ui.runner import Latest, Op, Runner
 from desk.ui.signals import emit
 from desk.ui.text import DOCUMENT_STATUSES, N_, SERVICE_METHODS, _, kind_title, word
@@ -83,6 +94,7 @@ class DocumentsPanel(QWidget):
         self.runner, self.session = runner, session
         self.view: CaseView | None = None
         self.dialog: DraftDialog | IssueDialog | VoidDialog | ServeDialog | None = None
+        self.no_application: QMessageBox | None = None  # "Open in Word/WPS" found nothing to open with
         self.model = DocumentsModel(self)
         self.table = QTableView()
         self.table.setObjectName("documents")
@@ -103,6 +115,7 @@ class DocumentsPanel(QWidget):
             ("draft", N_("Draft…"), self.draft), ("edit", N_("Edit"), self.edit), ("issue", N_("Issue…"), self.issue),
             ("void", N_("Void…"), self.void), ("serve", N_("Record service…"), self.serve),
             ("print", N_("Print…"), self.print_selected), ("open", N_("Open in Word/WPS"), self.open_docx),
+            ("scan", N_("Attach signed scan…"), lambda: self.attach_scan()),
         ):
             action = bar.addAction(_(text), slot)
             action.setObjectName(name)
@@ -147,15 +160,22 @@ class DocumentsPanel(QWidget):
             and one.served_on is None and kind(one.kind).served,
             "print": bool(self.selected()),
             "open": one is not None,
+            "scan": writable and may("dossier") and one is not None and one.status == "issued",
         }
+        needs = {"draft": "draft", "edit": "edit", "issue": "issue", "void": "void", "serve": "serve",
+                 "scan": "dossier"}
         for name, enabled in state.items():
-            self.actions_by_name[name].setEnabled(enabled)
+            action = self.actions_by_name[name]
+            action.setEnabled(enabled)
+            allowed = name not in needs or may(needs[name])
+            action.setToolTip(action.text().rstrip("…") if enabled else why_disabled(
+                name, one, writable=writable, allowed=allowed, selected=len(self.selected())))
 
     # -- actions
     def draft(self) -> None:
         from desk.catalogue import catalogue
 
-        dialog = DraftDialog([*self.suggested, *(k for k in catalogue() if k not in self.suggested)], self)
+        dialog = DraftDialog(list(catalogue()), self, suggested=self.suggested)
         dialog.accepted.connect(lambda: emit(self.edit_requested, dialog.chosen(), None))
         self.dialog = dialog
         dialog.open()
@@ -175,7 +195,7 @@ class DocumentsPanel(QWidget):
             dialog = IssueDialog(title, proposal[0], self, form=proposal[1])
             dialog.accepted.connect(lambda: self._run(
                 lambda _p: ops.issue(session, doc_id, dialog.day(), dialog.printed_number())))
-            dialog.on.dateChanged.connect(lambda _d: self._preview(dialog, doc_id))
+            dialog.on.date_changed.connect(lambda d: self._preview(dialog, doc_id) if d else None)
             self.dialog = dialog
             self._preview(dialog, doc_id)
             dialog.open()
@@ -223,6 +243,20 @@ class DocumentsPanel(QWidget):
         runner.submit(lambda _p: ops.pdfs(session, ids),
                       done=lambda pdfs: printing.print_with_dialog(self, runner, pdfs))
 
+    def attach_scan(self, path: Path | None = None) -> None:
+        """Attach the scan (PDF/JPEG) of the selected issued document's signed and sealed paper."""
+        one = self._one()
+        if one is None or one.id is None or not self.actions_by_name["scan"].isEnabled():
+            return
+        if path is None:
+            name, _filter = QFileDialog.getOpenFileName(self, _("Signed scan"), "",
+                                                        _("Scans (*.pdf *.jpg *.jpeg);;All files (*)"))
+            if not name:
+                return
+            path = Path(name)
+        session, doc_id, chosen = self.session, one.id, path
+        self.runner.submit(lambda _p: attach_scan(session, doc_id, chosen), done=lambda _r: emit(self.changed))
+
     def open_docx(self) -> None:
         one = self._one()
         if one is None or one.id is None:
@@ -232,7 +266,13 @@ class DocumentsPanel(QWidget):
         def write(data: bytes) -> None:
             path = Path(tempfile.mkdtemp(prefix="desk-")) / f"{portable(name)}.docx"
             path.write_bytes(data)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.no_application = QMessageBox(
+                    QMessageBox.Icon.Warning, _("Open in Word/WPS"),
+                    _("No application to open DOCX files was found (install WPS Office or Microsoft Word). "
+                      "The document was saved as {path}.").format(path=path), QMessageBox.StandardButton.Ok, self)
+                self.no_application.setObjectName("no_application")
+                self.no_application.open()
 
         self.runner.submit(lambda _p: ops.docx(session, doc_id), done=write)
 

@@ -3,6 +3,7 @@ caption); a volume built behind a progress dialog with Cancel, then previewed an
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -29,6 +31,7 @@ from desk.ui import printing
 from desk.ui.dates import short_date
 from desk.ui.editor.preview import PreviewPane
 from desk.ui.evidence_dialog import EvidenceDialog
+from desk.ui.evidence_list import EvidenceList
 from desk.ui.ops.dossier import Caption, add_evidence, build, plans
 from desk.ui.runner import Latest, Runner, Task
 from desk.ui.session import Session
@@ -78,6 +81,8 @@ class DossierView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(hint, 1)
         buttons.addWidget(self.add_button)
+        self.evidence = EvidenceList(runner, session, case_id)
+        self.evidence.changed.connect(self.changed)
         self.volume = QComboBox()
         self.volume.setObjectName("volume")
         for code, text in VOLUME_CHOICES.items():
@@ -91,8 +96,14 @@ class DossierView(QWidget):
         self.print_button.setObjectName("print_volume")
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self.print_volume)
+        self.save_button = QPushButton(_("Save as…"))
+        self.save_button.setObjectName("save_as")
+        self.save_button.setEnabled(False)
+        self.save_button.setToolTip(_("Build the volume first."))
+        self.save_button.clicked.connect(lambda: self.save_as())
+        self.print_button.setToolTip(_("Build the volume first."))
         binding = QHBoxLayout()
-        for w in (self.volume, self.duplex, self.build_button, self.print_button):
+        for w in (self.volume, self.duplex, self.build_button, self.print_button, self.save_button):
             binding.addWidget(w)
         binding.addStretch(1)
         self.result = QLabel()
@@ -102,6 +113,7 @@ class DossierView(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(buttons)
+        column.addWidget(self.evidence)
         column.addWidget(self.tree, 1)
         column.addWidget(self.remarks)
         column.addLayout(binding)
@@ -116,7 +128,10 @@ class DossierView(QWidget):
         layout.addWidget(self.split)
 
     def show_case(self, view: CaseView) -> None:
+        if self.results and self.view is not None and view.cf != self.view.cf:
+            self._stale()  # the case changed since the volume was built: its preview would mislead
         self.view = view
+        self.evidence.show_evidence(view.cf.attachments, view.cf.status != "archived" and self.session.may("dossier"))
         self.update_actions()
         cf = view.cf
         self._latest.submit(lambda _p: plans(cf), self._show_plans)
@@ -200,8 +215,46 @@ class DossierView(QWidget):
         self.preview.show_pdf(results[0].path.read_bytes())
         self.preview.show()
         self.split.setSizes([520, 480])
-        self.print_button.setEnabled(True)
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(True)
+            button.setToolTip("")
         emit(self.built, results)
+
+    def _stale(self) -> None:
+        self.results = ()
+        self.preview.hide()
+        self.result.setText(_("The case changed since the volume was built: build it again to see it."))
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(False)
+            button.setToolTip(_("Build the volume first."))
+
+    def save_as(self, target: Path | None = None) -> Path | None:
+        """Copy the volume built to a file the user names; an existing file is replaced only when confirmed."""
+        if not self.results:
+            return None
+        if target is None:
+            name, _filter = QFileDialog.getSaveFileName(
+                self, _("Save the dossier as"), str(self.results[0].path.name), _("PDF (*.pdf)"),
+                options=QFileDialog.Option.DontConfirmOverwrite)  # asked below, in the same words everywhere
+            if not name:
+                return None
+            target = Path(name)
+        if target.exists() and not self._confirm_overwrite(target):
+            return None
+        targets = [target] if len(self.results) == 1 else [
+            target.with_name(f"{target.stem}-{r.path.stem.rsplit('-', 1)[-1]}{target.suffix}") for r in self.results]
+        for result, out in zip(self.results, targets, strict=True):
+            shutil.copyfile(result.path, out)
+        self.result.setText(_("Saved as {path}").format(path=", ".join(str(t) for t in targets)))
+        return target
+
+    def _confirm_overwrite(self, target: Path) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Save the dossier as"),
+                          _("{name} exists already. Replace it?").format(name=target.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirm_overwrite")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def print_volume(self) -> None:
         if self.results:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from desk.ui.dates import date_edit, to_date
+from desk.ui.dates import date_edit
 from desk.ui.document_dialogs import FormDialog
 from desk.ui.ops.dossier import Caption
 from desk.ui.text import N_, _
+
+if TYPE_CHECKING:
+    from desk.casefile.facts import Attachment
 
 EVIDENCE_KINDS = {
     "photo": N_("Photograph"),
@@ -49,6 +53,17 @@ class EvidenceDialog(FormDialog):
         self.form.addRow(_("Proves (证明对象)"), self.proves)
         self.finish()
 
+    @classmethod
+    def for_attachment(cls, a: Attachment, parent: QWidget | None = None) -> EvidenceDialog:
+        """The caption of evidence already in the case, to change."""
+        dialog = cls(Path((a.file or a.title).rsplit("/", 1)[-1]), a.made_by or "", parent)
+        dialog.setWindowTitle(_("Evidence caption"))
+        dialog.title.setText(a.title)
+        dialog.kind.setCurrentIndex(max(dialog.kind.findData(a.kind), 0))
+        dialog.made_on.set_value(a.made_on)
+        dialog.proves.setPlainText(a.proves or "")
+        return dialog
+
     def caption(self) -> Caption:
         return Caption(self.path, self.title.text().strip(), str(self.kind.currentData()),
-                       to_date(self.made_on.date()), self.made_by.text().strip(), self.proves.toPlainText().strip())
+                       self.made_on.day(), self.made_by.text().strip(), self.proves.toPlainText().strip())

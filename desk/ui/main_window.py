@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from desk import config
-from desk.ui import language
+from desk.ui import language, unsaved, window_actions
 from desk.ui.case_list import CaseList
 from desk.ui.deadlines import DeadlinesPanel
 from desk.ui.idle import IdleWatch
@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.signin: SignInDialog | FirstStartDialog | None = None
         self.lock_dialog: LockDialog | None = None
         self.idle = IdleWatch(self, self.lock)
+        self.shortcuts: dict[str, QAction] = {}  # keys → menu action (desk.ui.window_actions)
 
         self.cases = CaseList(self.runner)
         self.cases.case_opened.connect(self.open_case)
@@ -84,11 +85,14 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.sign_out_action.setEnabled(False)
         file.addSeparator()
+        window_actions.add_file_actions(self, file)
+        file.addSeparator()
         file.addAction(_("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
         view = bar.addMenu(_("&View"))
         view.addAction(_("Case list"), lambda: self.tabs.setCurrentIndex(0))
-        view.addAction(_("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        window_actions.add_find_action(self, view)
+        view.addAction(_("Refresh"), QKeySequence("F5"), self.refresh)
         view.addAction(self.deadlines_dock.toggleViewAction())
         self.forms_action = view.addAction(_("Pre-numbered forms (票据/表单)"), self.open_forms)
 
@@ -167,8 +171,27 @@ class MainWindow(QMainWindow):
         self.runner.submit(load, done=ask)
 
     def _choose_language(self, lang: str) -> None:
-        language.choose(lang)
-        QMessageBox.information(self, _("Language"), _("The new language applies when Desk starts again."))
+        from desk.ui.live_language import switch
+
+        switch(self, lang)
+
+    def retranslate(self) -> None:
+        """The window's own words in the language just chosen (``desk.ui.live_language``)."""
+        from desk.ui.case_list import retranslate_case_list
+
+        self.menuBar().clear()
+        self.shortcuts.clear()
+        self._menus()
+        self.sign_in_action.setEnabled(self.people is not None)
+        self.setWindowTitle(_("Desk — case files"))
+        self.tabs.setTabText(0, _("Cases"))
+        self.deadlines_dock.setWindowTitle(_("Deadlines"))
+        retranslate_case_list(self.cases)
+        if self.session is not None:
+            user = self.session.user
+            self.who.setText(_("Signed in: {name} — {roles}").format(name=user.name or user.login,
+                                                                    roles=roles_text(user.roles)))
+        self.refresh()
 
     def _about(self) -> None:
         from desk.ui.about_dialog import AboutDialog
@@ -238,7 +261,8 @@ class MainWindow(QMainWindow):
     def begin(self, session: Session) -> None:
         """Work in ``session`` from now on; what was open for the one before is closed."""
         while self.tabs.count() > 1:
-            self.close_tab(self.tabs.widget(1))
+            if not self.close_tab(self.tabs.widget(1)):
+                return  # unsaved work kept: the user stays signed in
         self.session = session
         user = session.user
         self.tabs.setEnabled(True)
@@ -340,11 +364,18 @@ class MainWindow(QMainWindow):
             self.cases.refresh()
             self.deadlines.refresh(self.session)
 
-    def close_tab(self, widget: QWidget | None) -> None:
-        """Close a case's or an editor's tab (the case list stays)."""
-        if widget is not None and widget is not self.cases:
-            self.tabs.removeTab(self.tabs.indexOf(widget))
-            widget.deleteLater()
+    def close_tab(self, widget: QWidget | None) -> bool:
+        """Close a case's or an editor's tab (the case list stays); a case's tab takes its editors along.
+        Unsaved changes ask Save / Discard / Cancel first (``desk.ui.unsaved``); False when cancelled."""
+        if widget is None or widget is self.cases:
+            return False
+        going = [widget, *window_actions.editors_of(self, widget)]
+        if not unsaved.may_close(self, window_actions.editors_in(going)):
+            return False
+        for each in going:
+            self.tabs.removeTab(self.tabs.indexOf(each))
+            each.deleteLater()
+        return True
 
     # -- geometry
     def _restore(self) -> None:
@@ -357,6 +388,10 @@ class MainWindow(QMainWindow):
             self.resize(1400, 880)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        tabs = [self.tabs.widget(i) for i in range(1, self.tabs.count())]
+        if not unsaved.may_close(self, window_actions.editors_in(tabs)):
+            event.ignore()
+            return
         stored = language.settings()
         stored.setValue("window/geometry", self.saveGeometry())
         stored.setValue("window/state", self.saveState())

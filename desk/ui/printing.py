@@ -10,12 +10,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from desk.ui.runner import Progress, Runner
 from desk.ui.text import _
 
-MAX_DPI = 300  # enough for text and stamps; a page at 600 dpi would take 140 MB
+MAX_DPI = 300  # a raster printer gets its own resolution up to this (a 600-dpi page would take 140 MB)
 
 
 def choose_printer(parent: QWidget | None) -> QPrinter | None:
@@ -36,7 +36,12 @@ def open_pdf(data: bytes) -> tuple[QPdfDocument, QBuffer]:
 
 
 def print_pdfs(printer: QPrinter, pdfs: Sequence[bytes], progress: Progress) -> int:
-    """Every page of every PDF onto ``printer``, each fitted to the printable page. Returns the pages printed."""
+    """Every page of every PDF onto ``printer``. Returns the pages printed.
+
+    Printing to a PDF file sends the pages themselves (vector text and fonts, no picture of them); a printer
+    that needs raster gets each page rendered at its own resolution (``QPdfDocument``), fitted to the page."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return _copy_pages(pdfs, printer.outputFileName(), progress)
     opened = [open_pdf(data) for data in pdfs]
     total = sum(doc.pageCount() for doc, _buffer in opened) or 1
     painter = QPainter()
@@ -63,8 +68,33 @@ def print_pdfs(printer: QPrinter, pdfs: Sequence[bytes], progress: Progress) -> 
     return done
 
 
+def _copy_pages(pdfs: Sequence[bytes], out: str, progress: Progress) -> int:
+    import io
+
+    import pikepdf
+
+    merged = pikepdf.new()
+    for data in pdfs:
+        progress.check()
+        with pikepdf.open(io.BytesIO(data)) as source:
+            merged.pages.extend(source.pages)
+    merged.save(out)
+    progress(100)
+    return len(merged.pages)
+
+
 def print_with_dialog(parent: QWidget, runner: Runner, pdfs: Sequence[bytes]) -> None:
     """Ask for a printer, then print ``pdfs`` behind a progress dialog with Cancel."""
     printer = choose_printer(parent)
     if printer is not None:
-        runner.with_dialog(lambda p: print_pdfs(printer, pdfs, p), title=_("Printing…"), done=lambda _n: None)
+        runner.with_dialog(lambda p: print_pdfs(printer, pdfs, p), title=_("Printing…"),
+                           done=lambda pages: _printed(parent, printer, pages))
+
+
+def _printed(parent: QWidget, printer: QPrinter, pages: int) -> None:
+    """Say in the status bar what was printed, and where."""
+    window = parent.window()
+    where = printer.outputFileName() or printer.printerName()
+    text = _("{pages} page(s) sent to {printer}.").format(pages=pages, printer=where)
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 10000)

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -170,7 +171,9 @@ class Latest:
         serial = self._serial
 
         def current(handle: Callable[[Any], None]) -> Callable[[Any], None]:
-            return lambda value: handle(value) if serial == self._serial else None
+            owner = getattr(handle, "__self__", None)  # a widget closed meanwhile takes no result
+            return lambda value: handle(value) if serial == self._serial and (
+                not isinstance(owner, QObject) or shiboken6.isValid(owner)) else None
 
         return self._runner.submit(op, done=current(done), failed=current(failed) if failed else None)
 

@@ -82,6 +82,41 @@ def _clone(env: DeskEnv, snapshots: dict[str, str], *, save: bool) -> None:
             c.execute(text(f'CREATE DATABASE "{_database_name(env.url)}" TEMPLATE "{snapshots["postgresql"]}"'))
     admin.dispose()
 
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the Save / Discard / Cancel question was asked about; it answers Discard, so closing the window
+    after a test never waits on a modal box (tests of the question itself answer it by clicking: ``answer``)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desk.ui import unsaved
+
+    asked: list[str] = []
+
+    def discard(_parent: object, title: str) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(unsaved, "ask", discard)
+    return asked
+
+
+def answer(button: str, seen: list[str] | None = None) -> None:
+    """Click ``button`` ("Save", "Discard", "Cancel", "Yes", "No") of the next modal message box (its text
+    appended to ``seen``) — for the boxes that block (``exec``)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def click() -> None:
+        box = next((w for w in QApplication.allWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(20, click)
+            return
+        if seen is not None:
+            seen.append(box.text())
+        box.button(getattr(QMessageBox.StandardButton, button)).click()
+
+    QTimer.singleShot(0, click)
+
 
 @pytest.fixture
 def demo(desk_env: DeskEnv, demo_snapshots: dict[str, str]) -> DeskEnv:

@@ -72,9 +72,10 @@ def test_each_field_shows_its_own_problem(window: MainWindow, qtbot: QtBot) -> N
 def test_dates_are_picked_and_may_stay_blank(window: MainWindow, qtbot: QtBot) -> None:
     editor = editor_for(qtbot, window, "rectification_order")
     deadline = editor.form.inputs["deadline"]  # type: ignore[union-attr]
-    assert isinstance(deadline, DateInput) and deadline.edit.calendarPopup()
+    assert isinstance(deadline, DateInput) and deadline.edit.open_calendar().selectedDate() == QDate.currentDate()
     assert deadline.value() is None
-    deadline.edit.setDate(QDate(2026, 12, 31))
+    deadline.edit.line.clear()
+    qtbot.keyClicks(deadline.edit.line, "2026-12-31")
     assert deadline.value() == "2026-12-31"
     deadline.set_value(None)
     assert deadline.value() is None

@@ -98,7 +98,8 @@ def test_issue_dialog_shows_the_number_and_the_guard(window: MainWindow, qtbot: 
                   "basis": ["《城市市容和环境卫生管理条例》第三十六条第（二）项"]}
         doc_id = documents.draft(uow, case_id, "summary_penalty_decision", values).id
     workspace = open_workspace(qtbot, window, case_id)
-    workspace.reload()  # the draft was made beside the window
+    with qtbot.waitSignal(workspace.loaded, timeout=WAIT_MS):
+        workspace.reload()  # the tab the new-case dialog opened may have loaded before the draft was written
     panel = workspace.documents
     qtbot.waitUntil(lambda: any(d.id == doc_id for d in panel.model.docs), timeout=WAIT_MS)
     index = next(i for i, d in enumerate(panel.model.docs) if d.id == doc_id)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from desk.casefile.numbers import format_number, parse_number
@@ -69,7 +68,7 @@ def test_a_clerks_day(open_window: OpenWindow, qtbot: QtBot, demo: DeskEnv) -> N
     form.inputs["correction"].set_value("立即停止建设，并于期限内自行拆除违法建设部分。")
     form.inputs["consequence"].set_value("逾期不改正的，本机关将依法予以处罚。")
     deadline = date.today() + timedelta(days=15)
-    form.inputs["deadline"].edit.setDate(QDate(deadline.year, deadline.month, deadline.day))  # type: ignore[attr-defined]
+    form.inputs["deadline"].set_value(deadline.isoformat())
     assert form.check() == []
 
     # the preview shows the party's name

@@ -3,15 +3,16 @@ starred) and, next to each, what is wrong with its value (``desk.render.fields.v
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desk.errors import Problem, UserError
-from desk.ui.editor.inputs import Input, PartyInput, make_input
+from desk.ui.editor.inputs import DateInput, Input, PartyInput, make_input
 from desk.ui.signals import emit
-from desk.ui.text import field_label
+from desk.ui.text import _, field_label
 
 if TYPE_CHECKING:
     from desk.casefile.facts import Party
@@ -28,6 +29,7 @@ class FieldForm(QScrollArea):
         super().__init__()
         self.setObjectName("form")
         self.kind = kind
+        self.issued_on: date | None = date.today()  # the issue date the dates are checked against (a draft: today)
         self.inputs: dict[str, Input] = {}
         self.errors: dict[str, QLabel] = {}
         body = QWidget()
@@ -74,10 +76,20 @@ class FieldForm(QScrollArea):
 
     def check(self) -> list[Problem]:
         """Show each field's problem beside it; returns them all."""
+        from desk.casefile.field_checks import check_values
         from desk.render.docx_fill import validate_fields
 
-        problems = validate_fields(self.kind, self.values())
+        values = self.values()
+        problems = validate_fields(self.kind, values)
+        failed = {p.where for p in problems}
+        problems += [p for p in check_values(self.kind, values, self.issued_on) if p.where not in failed]
         by_field = {p.where: UserError.render(p) for p in problems}
+        for field in self.kind.fields:  # a date it cannot read: its own message, under the field
+            widget = self.inputs[field.name]
+            if isinstance(widget, DateInput) and widget.edit.text().strip() and widget.edit.error():
+                problems.append(Problem(field.name, "field_type", label=field.label, expected=_("a date"),
+                                        value=widget.edit.text()))
+                by_field[field.name] = widget.edit.error()
         for name, label in self.errors.items():
             label.setText(by_field.get(name, ""))
             label.setVisible(name in by_field)

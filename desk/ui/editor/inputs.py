@@ -5,16 +5,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.i18n import rmb_capitals
+from desk.ui.dates import DateField
 from desk.ui.signals import emit
 from desk.ui.text import _, choice_text
 
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
     from desk.casefile.facts import Party
     from desk.catalogue import Field
     from desk.services.directory import OfficerRow
-
-BLANK_DATE = QDate(1900, 1, 1)  # the minimum of a date input, shown blank: no date
-
 
 class Input(QWidget):
     """A field's input: ``value()`` as stored JSON, ``set_value`` from it, ``changed`` on every edit."""
@@ -105,32 +102,32 @@ class MultilineInput(Input):
 
 
 class DateInput(Input):
-    """A date, or with time; the earliest date shows blank and means "not given"."""
+    """A date, or with time (``desk.ui.dates.DateField``): empty means "not given"; a text it cannot read
+    stays as typed, shows its error and gives no value (the form's check then names the field)."""
 
     def __init__(self, with_time: bool) -> None:
         super().__init__()
         self.with_time = with_time
-        self.edit = QDateTimeEdit() if with_time else QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm" if with_time else "yyyy-MM-dd")
-        self.edit.setMinimumDate(BLANK_DATE)
-        self.edit.setSpecialValueText(" ")
-        self.edit.setDate(BLANK_DATE)
-        self.edit.dateTimeChanged.connect(self.changed)
+        self.edit = DateField(None, with_time=with_time, required=False)
+        self.edit.changed.connect(self.changed)
         self.box.addWidget(self.edit)
 
     def value(self) -> object:
-        moment = self.edit.dateTime()
-        if moment.date() == BLANK_DATE:
+        moment = self.edit.moment()
+        if moment is None:
             return None
-        return moment.toString("yyyy-MM-ddTHH:mm" if self.with_time else "yyyy-MM-dd")
+        day, clock = moment
+        if self.with_time:
+            return f"{day.isoformat()}T{(clock or time(0, 0)):%H:%M}"
+        return day.isoformat()
 
     def set_value(self, value: object) -> None:
         text = str(value or "")
-        moment = QDateTime.fromString(text[:16], "yyyy-MM-ddTHH:mm")
-        if not moment.isValid():
-            moment = QDateTime(QDate.fromString(text[:10], "yyyy-MM-dd"), QTime(0, 0))
-        self.edit.setDateTime(moment if moment.isValid() else QDateTime(BLANK_DATE, QTime(0, 0)))
+        try:
+            self.edit.set_value(datetime.fromisoformat(text[:16]) if self.with_time and len(text) > 10
+                                else date.fromisoformat(text[:10]) if text else None)
+        except ValueError:
+            self.edit.line.setText(text)
 
 
 class BoolInput(Input):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -37,6 +38,7 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self._render)
         self.renders = 0
         self.document: QPdfDocument | None = None
+        self.pdf: bytes | None = None  # the PDF shown (what Ctrl+P prints)
         self._buffer: QBuffer | None = None
         self.status = QLabel(_("Preparing the preview…"))
         self.status.setWordWrap(True)
@@ -68,17 +70,21 @@ class PreviewPane(QWidget):
             self._latest.submit(self._make(), self.show_pdf, self._refused)
 
     def show_pdf(self, pdf: bytes) -> None:
+        if not shiboken6.isValid(self):
+            return  # the editor was closed while its preview was rendering
         document, buffer = open_pdf(pdf)
         document.setParent(self)
         self.view.setDocument(document)
         if self.document is not None:
             self.document.deleteLater()
-        self.document, self._buffer = document, buffer
+        self.document, self._buffer, self.pdf = document, buffer, pdf
         self.renders += 1
         self.status.setText(_("{pages} page(s)").format(pages=document.pageCount()))
         emit(self.rendered)
 
     def _refused(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         if not isinstance(error, UserError):
             show_error(self, error)
             return

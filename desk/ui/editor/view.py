@@ -8,8 +8,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desk.catalogue import kind
+from desk.errors import DeskError
 from desk.ui.editor.form import FieldForm
 from desk.ui.editor.preview import PreviewPane
+from desk.ui.errors import show_error
 from desk.ui.ops import documents as ops
 from desk.ui.runner import Op, Runner
 from desk.ui.session import Session
@@ -29,6 +31,7 @@ class EditorView(QWidget):
         self.kind = kind(kind_id)
         self.start: ops.EditorStart | None = None
         self.form: FieldForm | None = None
+        self.dirty = False  # changes typed since the last save (closing asks: desk.ui.unsaved)
 
         self.heading = QLabel(self.title())
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -113,6 +116,7 @@ class EditorView(QWidget):
 
     def _changed(self) -> None:
         assert self.form is not None
+        self.dirty = True
         self.form.check()
         self.state.setText(_("Changed, not saved"))
         self.preview.schedule(self._preview_op)
@@ -133,7 +137,21 @@ class EditorView(QWidget):
         self.runner.submit(lambda _p: ops.save(session, case_id, kind_id, doc_id, values), done=self._saved)
         return True
 
+    def save_now(self) -> bool:
+        """Store the draft before the editor closes (on the UI thread: the editor is gone right after)."""
+        assert self.form is not None
+        if self.form.check():
+            self.state.setText(_("Correct the marked fields to save."))
+            return False
+        try:
+            self._saved(ops.save(self.session, self.case_id, self.kind.id, self.doc_id, self.form.values()))
+        except DeskError as err:
+            show_error(self, err)
+            return False
+        return True
+
     def _saved(self, doc_id: int) -> None:
+        self.dirty = False
         self.doc_id = doc_id
         self.state.setText(_("Draft, saved"))
         self.save_button.setEnabled(self.session.may("edit"))

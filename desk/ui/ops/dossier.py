@@ -3,6 +3,7 @@ building a volume, archiving the case."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from desk.ui.text import N_, word
 
 if TYPE_CHECKING:
+    from desk.archive.verify import VerifyReport
     from desk.casefile.facts import CaseFile
     from desk.dossier.plan import VolumePlan
     from desk.services.archiving import ArchiveResult
@@ -82,3 +84,44 @@ def archive(session: Session, case_id: int, out: Path, retention: str, passphras
 
     with session.uow() as uow:
         return archive_case(uow, case_id, out=out, retention=retention, passphrase=passphrase)
+
+
+EvidenceOp = Callable[["Progress"], None]
+
+
+def remove_evidence(session: Session, case_id: int, attachment_id: int | None) -> None:
+    from desk.services.evidence import remove_attachment
+
+    assert attachment_id is not None
+    with session.uow() as uow:
+        remove_attachment(uow, case_id, attachment_id)
+
+
+def move_evidence(session: Session, case_id: int, attachment_id: int | None, position: int) -> None:
+    from desk.services.evidence import move_attachment
+
+    assert attachment_id is not None
+    with session.uow() as uow:
+        move_attachment(uow, case_id, attachment_id, position)
+
+
+def recaption_evidence(session: Session, case_id: int, attachment_id: int | None, c: Caption) -> None:
+    from desk.services.evidence import recaption
+
+    assert attachment_id is not None
+    with session.uow() as uow:
+        recaption(uow, case_id, attachment_id, title=c.title, kind=c.kind, made_on=c.made_on, made_by=c.made_by,
+                  proves=c.proves)
+
+
+def attach_scan(session: Session, doc_id: int, path: Path) -> None:
+    from desk.services.scans import attach_scan as attach
+
+    with session.uow() as uow:
+        attach(uow, doc_id, path)
+
+
+def verify(path: Path) -> VerifyReport:
+    from desk.archive.verify import verify_package
+
+    return verify_package(path)

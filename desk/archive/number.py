@@ -13,21 +13,33 @@ from sqlalchemy import func, select
 
 from desk.casefile import limits
 from desk.db.uow import UnitOfWork
-from desk.errors import UserError
+from desk.errors import MESSAGES, Term, UserError
 from desk.models import Agency, Case
 
 
 def format_archive_number(pattern: str, *, year: int, seq: int, agency: str = "") -> str:
     """``pattern`` filled with ``{year}``, ``{seq}`` (format specs allowed: ``{seq:04}``) and ``{agency}``."""
     if "{seq" not in pattern:
-        raise UserError("archive_pattern_invalid", pattern=pattern, detail="{seq} is missing")
+        raise UserError("archive_pattern_invalid", pattern=pattern, detail="{seq}")
     failure = limits.pattern_error(pattern, limits.ARCHIVE_PLACEHOLDERS)
     if failure is not None:  # only {year} {seq:0N} {agency}: a width of 999999999 would fill the memory
-        raise UserError(failure[0], **failure[1])
+        raise UserError("archive_pattern_invalid", pattern=pattern, detail=_detail(*failure))
     try:
         return pattern.format(year=year, seq=seq, agency=agency)
     except (KeyError, IndexError, ValueError) as exc:
         raise UserError("archive_pattern_invalid", pattern=pattern, detail=exc) from None
+
+
+def _detail(key: str, params: dict[str, object]) -> object:
+    """What is wrong with the pattern, shown inside the one message that names the setting (档号格式): the
+    offending placeholder or width as written, Python's word on malformed braces, else the limit's own text."""
+    if key == "pattern_placeholder":
+        return "、".join(f"{{{name}}}" for name in str(params["name"]).split(", "))
+    if key == "pattern_width":
+        return f"{{seq:{params['spec']}}}"
+    if key == "pattern_invalid":
+        return params["detail"]
+    return Term(MESSAGES[key], **params)
 
 
 def _year_span(year: int) -> tuple[datetime, datetime]:

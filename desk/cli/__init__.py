@@ -29,7 +29,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="desk", description="Desk — administrative enforcement case files")
-    parser.add_argument("--version", action="store_true", help="print Desk's version and exit")
+    # its own dest: a verb's ``--version`` (``desk discretion apply --version 2025-1``) writes ``args.version``
+    parser.add_argument("--version", dest="show_version", action="store_true", help="print Desk's version and exit")
     sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
     for name in VERB_MODULES:
         try:
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(args_list or ["gui"])
-        if args.version:
+        if args.show_version:
             from desk import __version__
 
             write_out(f"desk {__version__}\n")

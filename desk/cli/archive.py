@@ -35,9 +35,10 @@ def register(sub: Any) -> None:
 def cmd_archive(args: argparse.Namespace) -> int:
     from desk.config import passphrase
     from desk.db.uow import unit_of_work
-    from desk.services.archiving import archive
+    from desk.services.archiving import archive, check_output
     from desk.services.keys import current_key
 
+    check_output(args.output)  # a folder or an existing file is refused before the passphrase is asked for
     secret = passphrase()
     if secret is None:
         with unit_of_work(write=False) as uow:

@@ -67,11 +67,10 @@ def archive(uow: UnitOfWork, case_ref: str | int, *, out: Path, retention: str |
     from desk.services.calendar_admin import calendar
 
     access.require(uow, "archive")
-    pair = keys.unlock(uow, passphrase or config.passphrase())
+    check_output(out)
     if retention is not None and retention not in RETENTIONS:
         raise UserError("bad_enum", value=retention, choices=RETENTIONS)
-    if out.exists():
-        raise UserError("output_exists", path=out)
+    pair = keys.unlock(uow, passphrase or config.passphrase())
     case, agency = _locked_case(uow, case_ref)
     cf = load_casefile(uow, case.id)
     today = today or date.today()
@@ -123,6 +122,15 @@ def archive(uow: UnitOfWork, case_ref: str | int, *, out: Path, retention: str |
     event.listen(uow.session, "after_commit", lambda _session: _name_package(pending), once=True)
     event.listen(uow.session, "after_rollback", lambda _session: pending.abort(), once=True)
     return ArchiveResult(case.id, case.archive_number, case.retention, out)
+
+
+def check_output(out: Path) -> None:
+    """Refuse, before anything is asked for or written, a package path that is a folder or exists already
+    (``outputs.check_target`` without making the folder: a refused archive leaves no trace)."""
+    if out.is_dir():
+        raise UserError("output_is_folder", path=out)
+    if out.exists() or out.is_symlink():
+        raise UserError("output_exists", path=out)
 
 
 def _name_package(pending: outputs.Pending) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -148,7 +148,12 @@ class Clerk:
         if on > self.today:
             return None
         cf = case_service.load_casefile(self.uow, self.case_id)
-        doc = documents.draft(self.uow, self.case_id, kind_id, {**fields_for(kind_id, cf), **values}, today=on)
+        typed = {**fields_for(kind_id, cf), **values}
+        begun = typed.get("started_at")
+        if isinstance(begun, str) and "ended_at" not in values and str(typed.get("ended_at") or "") < begun:
+            # a record ends after it begins: the clerk writes the end 40 minutes after the start given here
+            typed["ended_at"] = (datetime.fromisoformat(begun) + timedelta(minutes=40)).isoformat(timespec="minutes")
+        doc = documents.draft(self.uow, self.case_id, kind_id, typed, today=on)
         documents.issue(self.uow, doc.id, on=on)
         if serve:
             documents.serve(self.uow, doc.id, on=on, method="direct", receiver=self.receiver)

@@ -107,8 +107,13 @@ class NewCaseDialog(FormDialog):
                         phone=self.phone.text().strip() or None)
 
     def _discovered(self, day: date | None) -> None:
+        """The act comes no later than its discovery: a date of the act after the discovery date (today's, by
+        default) follows it back, as the date edit did before the window's date fields."""
         if day is not None:
+            act = self.violation.moment()
             self.violation.setMaximumDate(day)
+            if act is not None and act[0] > day:
+                self.violation.set_value(day)
 
     def values(self) -> dict[str, object]:
         return {"cause": self.cause.text().strip(), "discovered_on": self.discovered.day(),

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from desk.models import Agency, Officer
 from tests.conftest import DeskEnv
+from tests.integration.fit_to_serve import SETTINGS
 
 EAST, SOUTH = "东湖街道中队", "珞南街道中队"
 ROSTER = (("陈建国", "42010023001", EAST), ("刘晓燕", "42010023017", EAST), ("王磊", "42010023025", SOUTH),
@@ -54,6 +55,9 @@ def agency_with_two_squads(env: DeskEnv, tmp: Path) -> tuple[str, str]:
         assert agency.squads == [EAST, SOUTH]
         uow.session.add_all(Officer(agency_id=agency.id, name=n, certificate=c, squad=s, roles=["clerk"])
                             for n, c, s in ROSTER)
+    # documents require the agency's contact and payment fields
+    settings = env.run("settings", "set", *SETTINGS)
+    assert settings.code == 0, settings.err
     return ids[0], ids[1]
 
 

@@ -7,12 +7,13 @@ clerk would type come from ``desk export`` of the case and ``demo_fields.fields_
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from desk.casefile import schema
 from desk.casefile.identifiers import id_number_check_digit
 from desk.procedure.calendar import shipped_calendar
+from desk.services.demo import GROUNDS, PROPOSALS
 from desk.services.demo_fields import fields_for
 from desk.services.demo_people import _uscc
 from tests.conftest import DeskEnv
@@ -50,7 +51,10 @@ def _text(value: object) -> str:
 def issue(env: DeskEnv, case: str, kind: str, on: date, served: bool = False, **values: object) -> str:
     """Draft (with what a clerk would type), issue on ``on`` and, for served kinds, serve the same day."""
     cf = schema.load(json.loads(ok(env, "export", case)))
-    given = {**fields_for(kind, cf), **values}
+    given = {**fields_for(kind, cf, on=on), **values}
+    begun = values.get("started_at")
+    if isinstance(begun, str) and "ended_at" not in values:  # a record ends after it begins: 40 minutes later
+        given["ended_at"] = (datetime.fromisoformat(begun) + timedelta(minutes=40)).isoformat(timespec="minutes")
     sets = [x for name, v in given.items() for x in ("--set", f"{name}={_text(v)}")]
     doc = ok(env, "draft", case, kind, *sets)
     number = ok(env, "issue", doc, "--on", on.isoformat())
@@ -77,7 +81,8 @@ def new_case(env: DeskEnv, start: date, *, procedure: str = "general", fine: int
     return case
 
 
-def investigate(env: DeskEnv, case: str, start: date) -> date:
+def investigate(env: DeskEnv, case: str, start: date, outcome: str = "penalty") -> date:
+    """Up to the 调查终结报告; a case ending without a penalty gives its proposal and why no penalty is weighed."""
     issue(env, case, "case_source_register", start)
     issue(env, case, "onsite_inspection_record", start, started_at=f"{start.isoformat()}T09:30")
     filed = wd(start, 1)
@@ -85,7 +90,8 @@ def investigate(env: DeskEnv, case: str, start: date) -> date:
     day = wd(filed, 2)
     issue(env, case, "inquiry_record", day, started_at=f"{day.isoformat()}T10:00")
     day = wd(day, 3)
-    issue(env, case, "investigation_report", day)
+    issue(env, case, "investigation_report", day,
+          **({"proposal": PROPOSALS[outcome], "discretion": GROUNDS[outcome]} if outcome in PROPOSALS else {}))
     return day
 
 
@@ -191,9 +197,12 @@ def test_bad_input_and_out_of_order_events(desk_env: DeskEnv) -> None:
     assert len(json.loads(ok(desk_env, "cases", "--json"))) == 1  # nothing changed
     doc = ok(desk_env, "draft", case, "case_source_register")
     assert desk_env.run("issue", doc, "--on", future).code == 2
-    inquiry = ok(desk_env, "draft", case, "inquiry_record")  # no transcript: a required field is empty
+    inquiry = ok(desk_env, "draft", case, "inquiry_record")  # no transcript nor times: required fields are empty
     blank = desk_env.run("issue", inquiry, "--on", start.isoformat())
-    assert blank.code == 1 and "transcript" in blank.err
+    # refused by the issue guard (exit 1), each empty field named by its label only (CLI.md)
+    assert blank.code == 1, blank.err
+    assert "“Record” is required" in blank.err and "“Started at” is required" in blank.err
+    assert "transcript" not in blank.err and "started_at" not in blank.err
     issue(desk_env, case, "onsite_inspection_record", start, started_at=f"{start.isoformat()}T09:30")
     issue(desk_env, case, "filing_approval", wd(start, 1))
     notice_day = wd(start, 2)
@@ -249,8 +258,9 @@ def test_summary_case_new_to_archive(desk_env: DeskEnv, tmp_path: Path) -> None:
 def test_no_penalty_case_new_to_archive(desk_env: DeskEnv, tmp_path: Path) -> None:
     start = back(30)
     case = new_case(desk_env, start, fine=0, kinds="")
-    notice_day = wd(investigate(desk_env, case, start), 1)
-    issue(desk_env, case, "penalty_prior_notice", notice_day, served=True, penalty_kinds="warning")
+    notice_day = wd(investigate(desk_env, case, start, "no_penalty_minor"), 1)
+    issue(desk_env, case, "penalty_prior_notice", notice_day, served=True, penalty_kinds="warning",
+          discretion=GROUNDS["no_penalty_minor"])
     day = wd(notice_day, 4)
     issue(desk_env, case, "collective_discussion_record", day, held_at=f"{day.isoformat()}T14:00")
     issue(desk_env, case, "no_penalty_decision", day, served=True,
@@ -264,7 +274,7 @@ def test_no_penalty_case_new_to_archive(desk_env: DeskEnv, tmp_path: Path) -> No
 def test_criminal_transfer_case_new_to_archive(desk_env: DeskEnv, tmp_path: Path) -> None:
     start = back(20)
     case = new_case(desk_env, start, fine=0, kinds="")
-    day = wd(investigate(desk_env, case, start), 1)
+    day = wd(investigate(desk_env, case, start, "criminal_transfer"), 1)
     issue(desk_env, case, "criminal_transfer", day)
     assert json.loads(ok(desk_env, "cases", "--json"))[0]["outcome"] == "criminal_transfer"
     ok(desk_env, "record", case, "transfer_receipt", "--on", wd(day, 1).isoformat(), "--note", "公安分局签收")

@@ -7,8 +7,10 @@ from PySide6.QtWidgets import QMessageBox, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 import desk
+from desk.services.accounts import DEMO_PASSWORD
 from desk.ui.about_dialog import AboutDialog
 from desk.ui.main_window import MainWindow
+from desk.ui.signin import FirstStartDialog, SignInDialog
 from tests.conftest import BACKENDS, DeskEnv
 from tests.ui.conftest import WAIT_MS, case_rows, settle
 
@@ -36,25 +38,32 @@ def test_an_empty_default_database_offers_the_demo_once(desk_env: DeskEnv, qtbot
     window = _shown(qtbot)
     window.start(None)
     box = _question(qtbot, window)
-    if answer == "yes":  # the demo loads, then its officers are asked who signs in
+    if answer == "yes":  # the demo loads, then its officers are asked who signs in, with their password
         box.button(QMessageBox.StandardButton.Yes).click()
         qtbot.waitUntil(lambda: window.signin is not None and window.signin.isVisible(), timeout=WAIT_MS)
-        assert window.signin is not None and window.signin.who.count() > 1
-        with qtbot.waitSignal(window.signed_in, timeout=WAIT_MS):
-            window.signin.accept()
-    else:  # nobody to choose from: the console operator
-        with qtbot.waitSignal(window.signed_in, timeout=WAIT_MS):
-            box.button(QMessageBox.StandardButton.No).click()
+        assert isinstance(window.signin, SignInDialog) and window.signin.who.count() > 1
+        window.signin.password.setText(DEMO_PASSWORD)
+    else:  # nobody to choose from: the first start's administrator account is made
+        box.button(QMessageBox.StandardButton.No).click()
+        qtbot.waitUntil(lambda: window.signin is not None and window.signin.isVisible(), timeout=WAIT_MS)
+        assert isinstance(window.signin, FirstStartDialog)
+        window.signin.name.setText("郑国平")
+        window.signin.password.setText("a-good-password")
+        window.signin.repeat.setText("a-good-password")
+    with qtbot.waitSignal(window.signed_in, timeout=WAIT_MS):
+        window.signin.accept()
     settle(qtbot, window.runner)
     rows = case_rows(desk_env)
     assert window.session is not None
     if answer == "yes":
-        assert len(rows) == 12 and window.session.user.login == window.signin.who.itemData(0)
+        assert isinstance(window.signin, SignInDialog)
+        assert len(rows) == 12 and window.session.user.login == window.signin.login()
     else:
-        assert rows == [] and window.session.user.login == "operator"
-    again = _shown(qtbot)  # the next start does not ask again: it signs in
-    with qtbot.waitSignal(again.signed_in, timeout=WAIT_MS):
-        again.start(None)
+        assert rows == [] and window.session.user.login == "admin"
+    again = _shown(qtbot)  # the next start does not ask again: it asks who signs in
+    again.start(None)
+    qtbot.waitUntil(lambda: again.signin is not None and again.signin.isVisible(), timeout=WAIT_MS)
+    assert isinstance(again.signin, SignInDialog)
     settle(qtbot, again.runner)
     assert again.findChild(QMessageBox, "demo_offer") is None
 
@@ -62,8 +71,9 @@ def test_an_empty_default_database_offers_the_demo_once(desk_env: DeskEnv, qtbot
 @pytest.mark.parametrize("backend", [b for b in BACKENDS if b == "postgresql"])
 def test_never_on_postgresql(desk_env: DeskEnv, qtbot: QtBot) -> None:
     window = _shown(qtbot)
-    with qtbot.waitSignal(window.signed_in, timeout=WAIT_MS):
-        window.start(None)
+    window.start(None)  # the office's people sign in with their database logins: asked at once, no demo offered
+    qtbot.waitUntil(lambda: window.signin is not None and window.signin.isVisible(), timeout=WAIT_MS)
+    assert isinstance(window.signin, SignInDialog) and window.signin.who.isEditable()
     settle(qtbot, window.runner)
     assert window.findChild(QMessageBox, "demo_offer") is None and case_rows(desk_env) == []
 

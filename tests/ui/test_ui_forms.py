@@ -40,7 +40,7 @@ def _window(env: DeskEnv, qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, str
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.cases.model.page_loaded, timeout=WAIT_MS):
-        window.start("chenjg")
+        window.start("chenjg", ask=False)
     settle(qtbot, window.runner)
     return window, east_case
 

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from desk.procedure.calendar import shipped_calendar
 from desk.ui.case_dialogs import FactsDialog, RecordEventDialog
-from desk.ui.dates import qdate
 from desk.ui.document_dialogs import DraftDialog, IssueDialog, ServeDialog
 from desk.ui.editor.view import EditorView
 from desk.ui.main_window import MainWindow
@@ -70,7 +69,7 @@ class Clerk:
         self.qtbot.waitUntil(lambda: isinstance(panel.dialog, IssueDialog), timeout=WAIT_MS)
         confirm = panel.dialog
         assert isinstance(confirm, IssueDialog)
-        confirm.on.setDate(qdate(on))
+        confirm.on.set_value(on)
         settle(self.qtbot, self.window.runner)
         assert "Refused" not in confirm.guard.text(), confirm.guard.text()
         confirm.accept()
@@ -83,7 +82,7 @@ class Clerk:
             panel.serve()
             served = panel.dialog
             assert isinstance(served, ServeDialog)
-            served.on.setDate(qdate(on))
+            served.on.set_value(on)
             served.accept()
             settle(self.qtbot, self.window.runner)
             self._reload()
@@ -94,7 +93,7 @@ class Clerk:
         dialog = self.ws.case_dialog
         assert isinstance(dialog, RecordEventDialog)
         dialog.choose(event_type)
-        dialog.on.setDate(qdate(on))
+        dialog.on.set_value(on)
         dialog.note.setText(note)
         dialog.accept()
         settle(self.qtbot, self.window.runner)
@@ -126,7 +125,7 @@ def test_general_case_through_the_window(open_window: OpenWindow, qtbot: QtBot, 
     filed = _wd(start, 1)
     clerk.issue("filing_approval", filed)
     day = _wd(filed, 2)
-    clerk.issue("inquiry_record", day, started_at=f"{day.isoformat()}T10:00")
+    clerk.issue("inquiry_record", day, started_at=f"{day.isoformat()}T10:00", ended_at=f"{day.isoformat()}T10:40")
     day = _wd(day, 3)
     clerk.issue("investigation_report", day)
     notice_day = _wd(day, 1)

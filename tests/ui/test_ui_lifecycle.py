@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from desk.services.demo_fields import fields_for
 from desk.ui.case_dialogs import FactsDialog, NewCaseDialog, RecordEventDialog
-from desk.ui.dates import qdate
 from desk.ui.document_dialogs import IssueDialog
 from desk.ui.main_window import MainWindow
 from tests.conftest import DeskEnv
@@ -30,8 +29,8 @@ def _new_case(window: MainWindow, qtbot: QtBot, procedure: str = "general", disc
     dialog.place.setText("珞喻路1号路口")
     dialog.procedure.setCurrentIndex(dialog.procedure.findData(procedure))
     if discovered is not None:
-        dialog.discovered.setDate(qdate(discovered))
-        dialog.violation.setDate(qdate(discovered))
+        dialog.discovered.set_value(discovered)
+        dialog.violation.set_value(discovered)
     for row in range(2):
         dialog.officers.item(row).setSelected(True)
     dialog.accept()

@@ -83,8 +83,8 @@ def test_an_unreadable_date_in_the_form_is_marked_and_gives_no_value(qtbot: QtBo
 def test_required_messages_name_the_field_by_its_label_only(qtbot: QtBot) -> None:
     problems = validate_fields(kind("rectification_order"), {})
     deadline = next(p for p in problems if p.where == "deadline")
-    assert UserError.render(deadline, "zh_CN") == "“改正期限”为必填项。"
+    assert UserError.render(deadline, "zh_CN") == "“改正期限”为必填项：请填写后再签发。"
     assert "deadline" not in UserError.render(deadline, "en")
     form = form_of(qtbot, "rectification_order")
     form.check()
-    assert shown(form, "deadline") == "“改正期限” is required."
+    assert shown(form, "deadline") == "“改正期限” is required: fill it in, then issue the document."

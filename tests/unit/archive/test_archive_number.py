@@ -20,4 +20,7 @@ def test_agency_and_other_layouts() -> None:
 def test_unusable_patterns_are_user_errors(pattern: str) -> None:
     with pytest.raises(UserError) as err:
         format_archive_number(pattern, year=2026, seq=1)
+    # one message naming the setting (the agency's archive number pattern), not the document-number wording
     assert err.value.key == "archive_pattern_invalid"
+    shown = err.value.render("zh_CN")
+    assert "档号格式" in shown and pattern in shown and "文号" not in shown and "\n" not in shown

@@ -23,8 +23,10 @@ def _blocker(cf: CaseFile, draft: Document, on: str, rule: str):  # type: ignore
 
 
 def test_rules_name_the_kinds_they_guard() -> None:
-    assert {"R-NOTICE", "R-NOTICE-WAIT", "R-NO-HEAVIER", "R-HEARING-RIGHT"} <= set(guarded_rules("penalty_decision"))
-    assert guarded_rules("summary_penalty_decision") == ["R-SUMMARY-LIMIT"]
+    assert {"R-NOTICE", "R-NOTICE-WAIT", "R-NO-HEAVIER", "R-HEARING-RIGHT", "R-DISCRETION-LAW"} <= set(
+        guarded_rules("penalty_decision")
+    )
+    assert guarded_rules("summary_penalty_decision") == ["R-SUMMARY-LIMIT", "R-DISCRETION-LAW"]
     assert guarded_rules("court_enforcement_application") == ["R-DEMAND-FIRST"]
     assert guarded_rules("inquiry_record") == []
 

@@ -89,8 +89,8 @@ def test_the_demo_decision_and_notice_print_item_version_tier_and_circumstances(
                    and d.kind in ("penalty_prior_notice", "penalty_decision", "investigation_report")}
     assert set(printed) == {"penalty_prior_notice", "penalty_decision", "investigation_report"}
     for kind, text in printed.items():
-        assert "参照《江城市城市管理行政处罚裁量基准》（2025-1版）第12项" in text, kind
-        assert "违法情节较轻" in text, kind
+        assert "本案适用《江城市城市管理行政处罚裁量基准》（2025-1版）第12项。" in text, kind
+        assert "本案违法行为属于该基准第12项" in text, kind
         assert "违法情节符合“较轻”阶次（占用面积10平方米以下且3日以下，经责令后立即改正）" in text, kind
         assert "该阶次罚款幅度为4,000元以下" in text, kind
         assert f"从轻处罚情节：{ART32_1}" in text, kind

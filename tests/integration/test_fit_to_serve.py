@@ -1,5 +1,6 @@
 """Every kind, issued for a complete case, states what documents.md says it must, with no hole; every
-required field left empty refuses the issue (exit 2) naming the field by its label; receipts are frozen."""
+required field left empty is refused by the issue guard (exit 1, contract CLI.md) naming the field by its label;
+receipts are frozen."""
 
 from __future__ import annotations
 
@@ -9,7 +10,17 @@ from desk.catalogue import kind
 from desk.services import documents
 from desk.services.cases import resolve
 from tests.conftest import DeskEnv
-from tests.integration.fit_to_serve import KINDS, ON, complete_draft, docx_text, holes, issue_text, prepare
+from tests.integration.fit_to_serve import (
+    ISSUE_ORDER,
+    KINDS,
+    ON,
+    complete_draft,
+    docx_text,
+    guard_off,
+    holes,
+    issue_text,
+    prepare,
+)
 
 BODY, COURT = "江城市东湖区人民政府", "江城市东湖区人民法院"
 REMEDY = ("六十日内向" + BODY, "六个月内依法向" + COURT)
@@ -70,10 +81,11 @@ def test_the_table_covers_every_kind() -> None:
     assert sorted(MUST) == KINDS
 
 
-def test_every_kind_states_what_it_must_and_has_no_hole(desk_env: DeskEnv) -> None:
+def test_every_kind_states_what_it_must_and_has_no_hole(desk_env: DeskEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    guard_off(monkeypatch)
     case = prepare(desk_env)
     failures: dict[str, object] = {}
-    for kind_id in KINDS:
+    for kind_id in ISSUE_ORDER:
         text, number = issue_text(desk_env, complete_draft(desk_env, case, kind_id))
         missing = [m for m in MUST[kind_id] if m not in text]
         found = holes(text)
@@ -91,7 +103,9 @@ def test_the_hole_scan_finds_the_holes_of_the_issue() -> None:
     assert holes("附件：") == [] and holes("依据《中华人民共和国行政处罚法》第五十六条") == []
 
 
-def test_each_required_field_left_empty_refuses_the_issue_naming_its_label(desk_env: DeskEnv) -> None:
+def test_each_required_field_left_empty_refuses_the_issue_naming_its_label(desk_env: DeskEnv,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    guard_off(monkeypatch)
     case = prepare(desk_env)
     wrong = []
     for kind_id in KINDS:
@@ -106,12 +120,13 @@ def test_each_required_field_left_empty_refuses_the_issue_naming_its_label(desk_
                 doc.fields = {**fields, f.name: None}
             result = desk_env.run("issue", str(draft_id), "--on", ON.isoformat())
             named = f"“{f.label}”" in result.err or f"“{f.label_en}”" in result.err  # the user's language
-            if result.code != 2 or not named or f"“{f.name}”" in result.err:
+            if result.code != 1 or not named or f"“{f.name}”" in result.err:
                 wrong.append((kind_id, f.name, result.code, result.err[:120]))
     assert wrong == []
 
 
-def test_receipts_keep_what_they_served(desk_env: DeskEnv) -> None:
+def test_receipts_keep_what_they_served(desk_env: DeskEnv, monkeypatch: pytest.MonkeyPatch) -> None:
+    guard_off(monkeypatch)
     case = prepare(desk_env)
     receipts: dict[int, tuple[str, str]] = {}
     for kind_id in ("inquiry_notice", "stop_order", "penalty_prior_notice"):

@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, select
 
 from desk.archive.verify import verify_package
 from desk.models import Case, Document, NumberCounter
+from tests.integration.fit_to_serve import SETTINGS
 from tests.integration.hostile import inputs
 from tests.integration.hostile.files import pdf_bytes
 
@@ -89,6 +90,7 @@ def test_kill_minus_9_loop_leaves_nothing_half_done(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("DESK_HOME", str(home))
     monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
     assert all(main(["import", str(f)]) == 0 for f in files[:5])
+    assert main(["settings", "set", *SETTINGS]) == 0  # the contact the 询问通知书 prints (documents, #12)
     for _ in range(12):
         assert main(["draft", "1", "inquiry_notice", "--set", "inquiry_at=2026-03-04T10:00", "--set",
                      "inquiry_place=东湖街道中队"]) == 0

@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, select
 
 from desk.archive.verify import verify_package
 from desk.models import Case, Document, NumberCounter
+from tests.conftest import TEST_PASSPHRASE
 from tests.integration.fit_to_serve import SETTINGS
 from tests.integration.hostile import inputs
 from tests.integration.hostile.files import pdf_bytes
@@ -53,7 +54,8 @@ def _case_file(folder: Path, n: int) -> Path:
 
 class Runner:
     def __init__(self, home: Path) -> None:
-        self.env = {**os.environ, "DESK_HOME": str(home), "DESK_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
+        self.env = {**os.environ, "DESK_HOME": str(home), "DESK_LANG": "en", "QT_QPA_PLATFORM": "offscreen",
+                    "DESK_PASSPHRASE": TEST_PASSPHRASE}  # archiving signs the package (#14)
         self.env.pop("DESK_DATABASE_URL", None)
         self.kills = 0
         self.durations: dict[str, float] = {}

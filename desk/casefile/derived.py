@@ -53,7 +53,8 @@ class Implied:
     source: str
 
 
-def _amount(value: object) -> Decimal | None:
+def field_amount(value: object) -> Decimal | None:
+    """A money field as a number (None when empty or not a single number)."""
     if value is None or isinstance(value, bool) or value == "":
         return None
     try:
@@ -83,9 +84,10 @@ def implied_event(doc: f.Document) -> f.Event | None:
     fields = doc.fields or {}
     on = doc.issued_on
     if event_type == "notified":
-        return f.Event("notified", on, amount=_amount(fields.get("fine")), kinds=_kinds(fields.get("penalty_kinds")))
+        return f.Event("notified", on, amount=field_amount(fields.get("fine")),
+                       kinds=_kinds(fields.get("penalty_kinds")))
     if event_type == "paid":
-        return f.Event("paid", _day(fields.get("paid_on"), on), amount=_amount(fields.get("amount")))
+        return f.Event("paid", _day(fields.get("paid_on"), on), amount=field_amount(fields.get("amount")))
     if event_type == "collective_discussion":
         return f.Event(event_type, on, leaders=_kinds(fields.get("leaders")))
     if event_type == "transferred":
@@ -121,8 +123,9 @@ def decision_effect(doc: f.Document, case: f.Case) -> tuple[str, f.Penalty] | No
         kinds = _kinds(fields.get("penalty_kinds"))
         penalty = f.Penalty(
             kinds=kinds if kinds is not None else case.penalty.kinds,
-            fine=_amount(fields.get("fine")) if "fine" in fields else case.penalty.fine,
-            confiscated=_amount(fields.get("confiscated")) if "confiscated" in fields else case.penalty.confiscated,
+            fine=field_amount(fields.get("fine")) if "fine" in fields else case.penalty.fine,
+            confiscated=(field_amount(fields.get("confiscated")) if "confiscated" in fields
+                         else case.penalty.confiscated),
         )
         return "penalty", penalty
     return None

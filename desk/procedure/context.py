@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import Any
 
@@ -111,11 +110,3 @@ def field_text(value: object) -> str:
     return str(value).strip()
 
 
-def field_amount(value: object) -> Decimal | None:
-    """A money field as a number (None when empty or not a single number)."""
-    if value is None or isinstance(value, bool) or value == "":
-        return None
-    try:
-        return Decimal(str(value).replace(",", "").strip())
-    except InvalidOperation:
-        return None

@@ -6,10 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
+from desk.casefile.derived import field_amount
 from desk.casefile.facts import Document, Party
 from desk.casefile.numbers import format_number, parse_number
 from desk.catalogue import catalogue
-from desk.procedure.context import Context, field_amount, field_text
+from desk.procedure.context import Context, field_text
 from desk.procedure.messages import KindName, Term
 from desk.procedure.registry import Params, Violation, predicate, violation
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from desk.procedure.context import Context, field_amount
+from desk.casefile.derived import field_amount
+from desk.procedure.context import Context
 from desk.procedure.messages import Term
 from desk.procedure.registry import Params, Violation, predicate, violation
 

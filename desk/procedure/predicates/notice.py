@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 
-from desk.procedure.context import NO_PENALTY, Context, field_amount, field_text
+from desk.casefile.derived import field_amount
+from desk.procedure.context import NO_PENALTY, Context, field_text
 from desk.procedure.messages import KindName, Term, penalty_kinds
 from desk.procedure.periods import hearing_request_end, hearing_told, notices_served, statement_end
 from desk.procedure.predicates.hearing import hearing_reason

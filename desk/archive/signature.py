@@ -43,7 +43,11 @@ class KeyPair:
 def _sm2(private_key: str, public_key: str) -> object:
     from gmssl import sm2
 
-    return sm2.CryptSM2(private_key=private_key, public_key=public_key)
+    crypt = sm2.CryptSM2(private_key=private_key, public_key="")
+    # Not through the constructor: gmssl 3.2 "drops an 04 prefix" with ``lstrip("04")``, which eats every leading
+    # 0 and 4 of a key whose x begins with 04 (1 key in 256 then signed what it could not verify).
+    crypt.public_key = public_key
+    return crypt
 
 
 def fingerprint(public_key: str) -> str:

@@ -38,3 +38,14 @@ def test_a_package_signature_file_names_the_key_and_covers_both_tag_manifests() 
     assert signature.check_package({k: v for k, v in tags.items() if k != signature.SIGNATURE_FILE}).problem == (
         "unsigned")
     assert signature.check_package({**tags, signature.SIGNATURE_FILE: b"Algorithm: RSA\n"}).problem == "malformed"
+
+
+def test_a_key_whose_x_begins_with_04_signs_and_verifies() -> None:
+    # gmssl's constructor strips every leading 0 and 4 of such a key (lstrip("04")): 1 key in 256 failed.
+    private_key = "b975d329bc3ff7ce0fe171568e4e32b385e17e4ab5e69274f6c67e146c2d4122"
+    pair = signature.KeyPair(private_key, "04b45b8271ef43fca8a4ff716c2be9cfc7f42db3f43723881489b033f21ec24c"
+                                          "58d1ae8f2beacf0f1a565d2ab65174fc1ac583ddd4d0e2a6797ba84dff212e50")
+    assert signature.valid(pair.public_key, signature.sign(pair, b"hello"), b"hello")
+    tags = {"tagmanifest-sha256.txt": b"a  bagit.txt\n", "tagmanifest-sm3.txt": b"b  bagit.txt\n"}
+    tags[signature.SIGNATURE_FILE] = signature.signature_file(pair, tags)
+    assert signature.check_package(tags).problem is None

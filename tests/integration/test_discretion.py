@@ -94,6 +94,7 @@ def test_the_demo_decision_and_notice_print_item_version_tier_and_circumstances(
         assert "违法情节符合“较轻”阶次（占用面积10平方米以下且3日以下，经责令后立即改正）" in text, kind
         assert "该阶次罚款幅度为4,000元以下" in text, kind
         assert f"从轻处罚情节：{ART32_1}" in text, kind
+        assert text.count("《江城市城市管理行政处罚裁量基准》（2025-1版）") == 1, kind  # stated once, not 参照… again
     assert "本机关拟对你（单位）作出如下行政处罚：罚款人民币壹仟元整（1,000元）" in printed["penalty_prior_notice"]
 
 

@@ -71,7 +71,9 @@ def investigation_report(form: Form, kind: Kind) -> None:
     section(
         form,
         "五、裁量情节",
-        "参照{{ discretion_standard }}，当事人的违法情节{{ discretion_level }}。{{ discretion }}",
+        # The standard and tier are stated once: the reasoning Desk drafts already cites them (本案适用…).
+        "{{ ('参照' + discretion_standard + ('，当事人的违法情节' + discretion_level if discretion_level else '')"
+        " + '。') if discretion_standard and discretion_standard not in discretion else '' }}{{ discretion }}",
     )
     section(form, "六、处理意见", "{{ proposal }}", "以上报告，请审查。")
     form.signature(name="承办人：{{ officers }}")

@@ -86,6 +86,14 @@ def kind_title(kind_id: str) -> str:
     return render("{title}", {"title": KindName(kind_id)}, config.language())
 
 
+def document_name(reference: str) -> str:
+    """A document as findings and deadlines name it (``Document.reference``): its number, else its kind's title
+    in the user's language (the printed title stays the agency's)."""
+    from desk.catalogue import catalogue
+
+    return kind_title(reference) if reference in catalogue() else reference
+
+
 def choice_text(code: str) -> str:
     """A manifest choice as the user reads it: the printed wording in Chinese, the code in English."""
     if config.language() == "en":

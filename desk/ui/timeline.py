@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desk.ui.dates import short_date
 from desk.ui.deadlines import OVERDUE, urgency_color
-from desk.ui.text import EVENTS, _, word
+from desk.ui.text import EVENTS, _, document_name, word
 
 if TYPE_CHECKING:
     from desk.ui.ops.cases import CaseView
@@ -45,7 +45,7 @@ class Timeline(QTreeWidget):
             if deadline.provisional:
                 when += _("(provisional)")
             mark = _("overdue") if deadline.overdue else _("due")
-            item = QTreeWidgetItem([when, deadline.what, f"{mark} {deadline.document or ''}".strip()])
+            item = QTreeWidgetItem([when, deadline.what, f"{mark} {document_name(deadline.document or '')}".strip()])
             item.setIcon(1, due)
             item.setToolTip(1, deadline.what)
             color = OVERDUE if deadline.due is None else urgency_color(deadline.due, view.today)

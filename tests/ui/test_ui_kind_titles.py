@@ -5,6 +5,7 @@ agency's simplified titles."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from desk.catalogue import catalogue, kind
@@ -53,3 +54,21 @@ def test_the_catalogs_follow_the_manifests_titles() -> None:
         k: v.title for k, v in catalogue().items()}
     assert {k: gettext(v.title_en, "en") for k, v in catalogue().items()} == {
         k: v.title_en for k, v in catalogue().items()}
+
+
+def test_the_dossier_index_names_documents_in_taiwan_script(window: MainWindow, qtbot: QtBot) -> None:
+    choose(window, "繁體中文")
+    settle(qtbot, window.runner)
+    workspace = window.open_case(CLEAN_CLOSED_CASE)
+    dossier = workspace.dossier
+    qtbot.waitUntil(lambda: dossier.tree.topLevelItemCount() > 0, timeout=WAIT_MS)
+    shown = [leaf.text(0) for top in range(dossier.tree.topLevelItemCount())
+             for section in _children(dossier.tree.topLevelItem(top)) for leaf in _children(section)]
+    kinds = [k for k in catalogue() if kind(k).title != taiwan(k)]
+    assert any("決定書" in t for t in shown)
+    assert not [t for t in shown for k in kinds if kind(k).title in t]  # no simplified kind title left
+
+
+def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
+    assert item is not None
+    return [c for i in range(item.childCount()) if (c := item.child(i)) is not None]

@@ -15,6 +15,6 @@ mkdir -p "$out"
 for lang in zh_CN zh_TW en; do
   for view in list case editor dossier check forms; do
     DESK_LANG=$lang "$desk" gui --user chenjg --case 东综执立字〔2026〕8号 --view "$view" \
-      --screenshot "$out/$view-$lang.png" 2>/dev/null
+      --screenshot "$out/$view-$lang.png" >/dev/null 2>&1
   done
 done

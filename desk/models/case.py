@@ -19,6 +19,9 @@ class Case(Base):
     __table_args__ = (
         UniqueConstraint("agency_id", "number"),
         Index("ix_case_file_status_filed", "status", "filed_on"),
+        # the search box scans this narrow index, not the wide rows (desk.services.search_key, #15); SQLite only:
+        # a PostgreSQL B-tree entry is limited to 2.7 kB, and there a scan of the one column is as quick
+        Index("ix_case_file_search", "search_key").ddl_if(dialect="sqlite"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,6 +57,9 @@ class Case(Base):
     # denormalised for the case list and its search: the first party's name
     party_name: Mapped[str] = mapped_column(String(200), default="", index=True)
     archive_number: Mapped[str | None] = mapped_column(String(40))
+    # what the search box looks in: number, party, cause and every document number, normalized
+    # (desk.services.search_key keeps it on every flush that changes one of them)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     # the SHA-256 of the archive package file, committed before the package gets its name: a package whose
     # digest no archived case holds is no valid package (an interrupted archive, or an altered file)
     package_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)

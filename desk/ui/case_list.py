@@ -75,7 +75,7 @@ class CaseList(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((220, 230, 300, 80, 130, 70, 100)):
+        for column, width in enumerate((200, 210, 300, 80, 110, 70, 90)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open)

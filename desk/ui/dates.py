@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from desk import config
 from desk.ui.signals import emit
 from desk.ui.text import _
 
@@ -33,10 +34,13 @@ def to_date(value: QDate) -> date:
 
 
 def short_date(day: date | str | None) -> str:
-    """A date (or an ISO date) in the user's language; empty for none."""
+    """A date (or an ISO date) in the user's language (English: ISO, as the date fields and the next steps write
+    it — 09/12/2026 beside 2026-12-10 on one screen reads both ways); empty for none."""
     if not day:
         return ""
     value = date.fromisoformat(day) if isinstance(day, str) else day
+    if config.language() == "en":
+        return value.isoformat()
     return QLocale().toString(qdate(value), QLocale.FormatType.ShortFormat)
 
 

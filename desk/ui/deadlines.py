@@ -6,7 +6,15 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desk.ui.dates import short_date
 from desk.ui.ops.cases import DueItem, due_soon, week_end
@@ -14,8 +22,10 @@ from desk.ui.runner import Latest, Runner
 from desk.ui.session import Session
 from desk.ui.signals import emit
 from desk.ui.text import _
+from desk.ui.wrapping import WrappingDelegate
 
 DAYS_AHEAD = 7
+CASE_WIDTH = 110  # …立字〔2026〕10号
 SOON_DAYS = 2
 OVERDUE = QColor("#b3261e")
 SOON = QColor("#9a6700")
@@ -44,6 +54,15 @@ class DeadlinesPanel(QWidget):
         self.tree.setObjectName("deadlines")
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([_("Due"), _("Case"), _("What")])
+        # a narrow dock: what falls due wraps, the case number is cut at its start (…〔2026〕7号)
+        WrappingDelegate(self.tree, wrap=(2,), elide_left=(1,))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, CASE_WIDTH)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemActivated.connect(self._open)
         self.tree.itemDoubleClicked.connect(self._open)
@@ -70,8 +89,6 @@ class DeadlinesPanel(QWidget):
                 for column in range(3):
                     row.setForeground(column, QBrush(color))
             self.tree.addTopLevelItem(row)
-        for column in range(2):
-            self.tree.resizeColumnToContents(column)
         overdue = sum(1 for i in items if i.deadline.overdue)
         undated = sum(1 for i in items if i.deadline.due is None)
         self.summary.setText(_("{count} due in the next {days} days, {overdue} overdue, {undated} not countable")

@@ -36,7 +36,7 @@ from desk.ui.ops.dossier import Caption, add_evidence, build, plans
 from desk.ui.runner import Latest, Runner, Task
 from desk.ui.session import Session
 from desk.ui.signals import emit
-from desk.ui.text import N_, _
+from desk.ui.text import N_, _, titles_in_ui_script
 
 if TYPE_CHECKING:
     from desk.dossier.plan import VolumePlan
@@ -68,9 +68,9 @@ class DossierView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("plan")
         self.tree.setHeaderLabels([_("Item"), _("Number"), _("Date"), _("Responsible")])
-        self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 190)
-        self.tree.setColumnWidth(2, 90)
+        self.tree.setColumnWidth(0, 250)
+        self.tree.setColumnWidth(1, 180)
+        self.tree.setColumnWidth(2, 85)
         self.remarks = QLabel()
         self.remarks.setWordWrap(True)
         hint = QLabel(_("Drop evidence files (PDF, JPEG, PNG) here to add them to the case."))
@@ -152,7 +152,8 @@ class DossierView(QWidget):
                 branch = QTreeWidgetItem([f"{section.title}（{len(section.items)}）"])
                 top.addChild(branch)
                 for item in section.items:
-                    branch.addChild(QTreeWidgetItem([item.title, item.number or "",
+                    title = titles_in_ui_script(item.title) if item.document is not None else item.title
+                    branch.addChild(QTreeWidgetItem([title, item.number or "",
                                                      short_date(item.on) if item.on else "", item.author]))
                 branch.setExpanded(True)
             top.setExpanded(True)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from desk.ui.workspace import CaseWorkspace
 
 
+# the deadlines dock beside the case list on a 1366×768 screen: the rest is the cases' and the editor's (#15)
+DOCK_WIDTH, DOCK_MIN_WIDTH = 300, 220
+
 class MainWindow(QMainWindow):
     signed_in = Signal(object)  # the new Session
 
@@ -61,7 +64,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(_("Deadlines"), self)
         dock.setObjectName("deadlines_dock")
         dock.setWidget(self.deadlines)
-        dock.setMinimumWidth(380)
+        dock.setMinimumWidth(DOCK_MIN_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.deadlines_dock = dock
 
@@ -386,6 +389,7 @@ class MainWindow(QMainWindow):
                 self.restoreState(state)
         else:
             self.resize(1400, 880)
+            self.resizeDocks([self.deadlines_dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         tabs = [self.tabs.widget(i) for i in range(1, self.tabs.count())]

@@ -7,11 +7,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.reports.tables import STATUS_TEXT
+from desk.ui.dates import DateField
 from desk.ui.ops.reports import export_publication, load_publication, record_published
 from desk.ui.runner import Latest, Runner
 from desk.ui.session import Session
@@ -35,14 +35,6 @@ GROUPS = {"due": ("due",), "overdue": ("overdue", "to_withdraw"),
 OVERDUE = QColor("#b3261e")
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
 class PublicationView(QWidget):
     def __init__(self, runner: Runner, session: Session, parent: QWidget | None = None,
                  today: date | None = None) -> None:
@@ -52,11 +44,10 @@ class PublicationView(QWidget):
         self.today = today or date.today()
         self._latest = Latest(runner)
         self.entries: list[dict[str, Any]] = []
-        self.start = QDateEdit(_qdate(self.today.replace(day=1) - timedelta(days=62)))
-        self.end = QDateEdit(_qdate(self.today))
+        self.start = DateField(self.today.replace(day=1) - timedelta(days=62))  # the window's date input (#15)
+        self.end = DateField(self.today)
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.line.returnPressed.connect(self.reload)
         self.filter = QComboBox()
         for code, text in (("all", _("All")), ("due", _("Due")), ("overdue", _("Overdue")), ("done", _("Done"))):
             self.filter.addItem(text, code)
@@ -88,8 +79,17 @@ class PublicationView(QWidget):
         layout.addWidget(self.table, 1)
         self.reload()
 
+    def period(self) -> tuple[date, date] | None:
+        """The period typed; None (the error shown under its field) while a date does not read."""
+        if DateField.first_error(self) is not None:
+            return None
+        return self.start.day(), self.end.day()
+
     def reload(self) -> None:
-        start, end, today, session = _day(self.start.date()), _day(self.end.date()), self.today, self.session
+        period = self.period()
+        if period is None:
+            return
+        (start, end), today, session = period, self.today, self.session
         self.summary.setText(_("Loading…"))
         self._latest.submit(lambda _p: load_publication(session, start, end, today), self._show)
 
@@ -129,7 +129,10 @@ class PublicationView(QWidget):
         self.runner.submit(lambda _p: record_published(session, case_id, today), done=lambda _r: self.reload())
 
     def _ask_export(self, kind: str) -> None:
-        name = f"行政处罚公示-{_day(self.start.date())}-{_day(self.end.date())}.{kind}"
+        period = self.period()
+        if period is None:
+            return
+        name = f"行政处罚公示-{period[0]}-{period[1]}.{kind}"
         chosen, _filter = QFileDialog.getSaveFileName(self, _("Export"), name, f"*.{kind}")
         if chosen:
             self.export(Path(chosen))
@@ -137,6 +140,7 @@ class PublicationView(QWidget):
     def export(self, path: Path) -> None:
         """Write the list shown (masked, as the reviewer sees it) to ``path`` (.xlsx or .csv)."""
         entries = self.shown()
-        title = f"行政处罚公示 {_day(self.start.date())}—{_day(self.end.date())}"
+        start, end = self.start.value(), self.end.value()
+        title = f"行政处罚公示 {start or ''}—{end or ''}"
         self.runner.submit(lambda _p: export_publication(entries, path, title),
                            done=lambda p: self.summary.setText(_("Written: {path}").format(path=p)))

@@ -86,6 +86,26 @@ def kind_title(kind_id: str) -> str:
     return render("{title}", {"title": KindName(kind_id)}, config.language())
 
 
+def document_name(reference: str) -> str:
+    """A document as findings and deadlines name it (``Document.reference``): its number, else its kind's title
+    in the user's language (the printed title stays the agency's)."""
+    from desk.catalogue import catalogue
+
+    return kind_title(reference) if reference in catalogue() else reference
+
+
+def titles_in_ui_script(text: str) -> str:
+    """A printed title naming document kinds (the dossier's index: 行政处罚决定书送达回证) with each kind's title
+    in the zh_TW window's script; as printed in zh_CN and English (where the index stays the agency's)."""
+    if config.language() != "zh_TW":
+        return text
+    from desk.catalogue import catalogue
+
+    for kind_id in sorted(catalogue(), key=lambda k: -len(catalogue()[k].title)):
+        text = text.replace(catalogue()[kind_id].title, kind_title(kind_id))
+    return text
+
+
 def choice_text(code: str) -> str:
     """A manifest choice as the user reads it: the printed wording in Chinese, the code in English."""
     if config.language() == "en":

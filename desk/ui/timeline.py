@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desk.ui.dates import short_date
 from desk.ui.deadlines import OVERDUE, urgency_color
-from desk.ui.text import EVENTS, _, word
+from desk.ui.text import EVENTS, _, document_name, word
+from desk.ui.wrapping import WrappingDelegate
 
 if TYPE_CHECKING:
     from desk.ui.ops.cases import CaseView
@@ -25,8 +26,13 @@ class Timeline(QTreeWidget):
         self.setObjectName("timeline")
         self.setRootIsDecorated(False)
         self.setHeaderLabels([_("Date"), _("Step"), _("Note")])
-        self.setColumnWidth(0, 110)
-        self.setColumnWidth(1, 170)
+        WrappingDelegate(self, wrap=(1, 2))  # a long step or note wraps in the narrow pane rather than being cut off
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def show_case(self, view: CaseView) -> None:
         self.clear()
@@ -45,7 +51,7 @@ class Timeline(QTreeWidget):
             if deadline.provisional:
                 when += _("(provisional)")
             mark = _("overdue") if deadline.overdue else _("due")
-            item = QTreeWidgetItem([when, deadline.what, f"{mark} {deadline.document or ''}".strip()])
+            item = QTreeWidgetItem([when, deadline.what, f"{mark} {document_name(deadline.document or '')}".strip()])
             item.setIcon(1, due)
             item.setToolTip(1, deadline.what)
             color = OVERDUE if deadline.due is None else urgency_color(deadline.due, view.today)

@@ -203,3 +203,10 @@ def test_evidence_caption_dialog_shows_the_caption_stored(qtbot: QtBot) -> None:
     caption = dialog.caption()
     assert (caption.title, caption.kind, caption.made_on, caption.made_by, caption.proves) == (
         "现场照片", "photo", date(2026, 3, 2), "王志强", "占道")
+
+
+def test_english_shows_dates_the_one_way_its_sentences_write_them() -> None:
+    from desk.ui.dates import short_date
+
+    assert short_date(date(2026, 12, 9)) == "2026-12-09" == short_date("2026-12-09")  # not 09/12/2026
+    assert short_date(None) == ""

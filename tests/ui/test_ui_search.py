@@ -8,7 +8,6 @@ import re
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desk.services.cases import search_pattern
 from desk.ui.main_window import MainWindow
 from tests.conftest import DeskEnv
 from tests.ui.conftest import WAIT_MS, case_rows, casefile
@@ -59,6 +58,8 @@ def test_a_decision_number_finds_its_case(window: MainWindow, qtbot: QtBot, demo
     assert search(qtbot, window, number.replace("〔", "(").replace("〕", ")")) == [case_id]
 
 
-def test_percent_and_underscore_typed_are_literal() -> None:
-    assert search_pattern("50%_x") == "%50\\%\\_x%"
-    assert search_pattern("立字(2026)8号") == "%立字_2026_8号%"
+def test_full_width_digits_and_typed_wildcards(window: MainWindow, qtbot: QtBot, demo: DeskEnv) -> None:
+    case_id, code, year, seq = a_numbered_case(demo)
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    assert case_id in search(qtbot, window, f"{code}（{year.translate(wide)}）{seq.translate(wide)}号")
+    assert search(qtbot, window, "%") == [] and search(qtbot, window, "立字_2026") == []  # % and _ are plain

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from desk import config
 from desk.errors import Problem, UserError
 from desk.ui.editor.inputs import DateInput, Input, PartyInput, make_input
 from desk.ui.signals import emit
@@ -34,7 +35,9 @@ class FieldForm(QScrollArea):
         self.errors: dict[str, QLabel] = {}
         body = QWidget()
         form = QFormLayout(body)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # English labels are long ("Specific provision ordering correction"): above their fields, which keep the width
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows if config.language() == "en"
+                              else QFormLayout.RowWrapPolicy.WrapLongRows)
         for field in kind.fields:
             widget = make_input(field, parties, officers)
             widget.setObjectName(field.name)

@@ -1,0 +1,74 @@
+"""Document kind titles in the zh_TW window are in Taiwan's script (責令…通知書, …決定書), in the case's document
+list and the kind chooser (the timeline names documents by the same function); printed documents keep the
+agency's simplified titles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from desk.catalogue import catalogue, kind
+from desk.ui.main_window import MainWindow
+from desk.ui.text import kind_title
+from tests.ui.conftest import CLEAN_CLOSED_CASE, WAIT_MS, settle
+from tests.ui.test_ui_live_language import choose
+from tools.po_zh_tw import to_taiwan
+
+
+def taiwan(kind_id: str) -> str:
+    return to_taiwan(kind(kind_id).title)
+
+
+def test_the_documents_table_shows_taiwan_titles(window: MainWindow, qtbot: QtBot) -> None:
+    choose(window, "繁體中文")
+    settle(qtbot, window.runner)
+    workspace = window.open_case(CLEAN_CLOSED_CASE)
+    qtbot.waitUntil(lambda: workspace.view is not None and workspace.documents.model.rowCount() > 0, timeout=WAIT_MS)
+    model = workspace.documents.model
+    cells = {model.docs[row].kind: str(model.index(row, 0).data()) for row in range(model.rowCount())}
+    assert {k: taiwan(k) for k in cells} == cells
+    simplified = [text for k, text in cells.items() if text == kind(k).title and taiwan(k) != kind(k).title]
+    assert simplified == []
+    shown = "".join(cells.values())
+    assert "決定書" in shown and "决定书" not in shown and "處罰" in shown
+
+
+def test_the_kind_chooser_speaks_taiwan_script(window: MainWindow, qtbot: QtBot) -> None:
+    choose(window, "繁體中文")
+    settle(qtbot, window.runner)
+    from desk.ui.document_dialogs import DraftDialog
+
+    chooser = DraftDialog(list(catalogue()), window, suggested=("rectification_order",)).kind
+    titles = {str(item.data(0, Qt.ItemDataRole.UserRole)): item.text(0) for top in chooser._tops()
+              for item in (top.child(i) for i in range(top.childCount())) if item is not None}
+    assert titles == {k: taiwan(k) for k in catalogue()}
+    assert titles["rectification_order"] == "責令（限期）改正通知書" and titles["stop_order"].startswith("責令")
+    assert kind_title("penalty_decision") == "行政處罰決定書"
+
+
+def test_the_catalogs_follow_the_manifests_titles() -> None:
+    from desk.i18n import gettext
+
+    assert {k: gettext(v.title_en, "zh_CN") for k, v in catalogue().items()} == {
+        k: v.title for k, v in catalogue().items()}
+    assert {k: gettext(v.title_en, "en") for k, v in catalogue().items()} == {
+        k: v.title_en for k, v in catalogue().items()}
+
+
+def test_the_dossier_index_names_documents_in_taiwan_script(window: MainWindow, qtbot: QtBot) -> None:
+    choose(window, "繁體中文")
+    settle(qtbot, window.runner)
+    workspace = window.open_case(CLEAN_CLOSED_CASE)
+    dossier = workspace.dossier
+    qtbot.waitUntil(lambda: dossier.tree.topLevelItemCount() > 0, timeout=WAIT_MS)
+    shown = [leaf.text(0) for top in range(dossier.tree.topLevelItemCount())
+             for section in _children(dossier.tree.topLevelItem(top)) for leaf in _children(section)]
+    kinds = [k for k in catalogue() if kind(k).title != taiwan(k)]
+    assert any("決定書" in t for t in shown)
+    assert not [t for t in shown for k in kinds if kind(k).title in t]  # no simplified kind title left
+
+
+def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
+    assert item is not None
+    return [c for i in range(item.childCount()) if (c := item.child(i)) is not None]

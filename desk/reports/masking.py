@@ -57,7 +57,7 @@ def scrub(text: str, *, names: Iterable[str] = (), addresses: Iterable[str] = ()
 
 def _longest_first(texts: Iterable[str]) -> list[str]:
     """The distinct non-blank texts, stripped, longest first (a name inside a longer one is replaced last)."""
-    return sorted({t for t in (text.strip() for text in texts if text) if t}, key=len, reverse=True)
+    return sorted({t for text in texts if text and (t := text.strip())}, key=len, reverse=True)
 
 
 def party_text(kind: str, name: str, operator: str | None) -> str:

@@ -9,10 +9,7 @@ withdrawn within ``withdrawal_working_days`` (3) working days.
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -23,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.casefile.facts import AgencySettings
+from desk.db.bulk import no_gc
 from desk.models import Case, Document, Event
 from desk.render.labels import PENALTY_KINDS
 from desk.reports.deadlines import Deadlines
@@ -88,7 +86,7 @@ def publication(session: Session, period: Period, options: Options) -> list[dict
     """The masked list, by decision date and number; dates as ``date`` objects (``to_json`` makes text)."""
     among = None if _most_cases(session, period) else decided_between(period.start, period.end, voided=True)
     stmt = decision_rows(period, options.settings.publish_warnings, among)
-    with _no_cycles():
+    with no_gc():  # its rows and dicts hold no cycles
         cases: dict[int, tuple[Listed, list[Listed]]] = {}
         for row in map(Listed._make, session.connection().execute(stmt)):
             found = cases.get(row.id)
@@ -100,20 +98,6 @@ def publication(session: Session, period: Period, options: Options) -> list[dict
                       key=_first_three)
         return [_entry(on, r, sorted(people, key=_position) if len(people) > 1 else people, options)
                 for on, _number, _id, r, people in rows]
-
-
-@contextmanager
-def _no_cycles() -> Iterator[None]:
-    """Build the list with the cycle collector paused: its tens of thousands of rows and dicts hold no cycles,
-    and the collector would otherwise walk every object the process holds, over and over (a third of a year's
-    list)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _listed_on(r: Listed, period: Period) -> date:

@@ -26,12 +26,13 @@ from sqlalchemy import Date, Select, Text, and_, case, cast, func, null, or_, se
 from sqlalchemy.sql.elements import ColumnElement
 
 from desk.models import Agency, Case, Document, Event, Party
-from desk.reports.milestones import DECISIONS, PENALTY_DECISIONS
+from desk.reports.milestones import DECISIONS, IMPLIED_BY, PENALTY_DECISIONS
 from desk.reports.periods import Period
 
 EVENTS = ("decided", "published", "withdrawn", "enforcement_applied", "installment_approved", "paid")
-ENFORCEMENT, INSTALMENT = "court_enforcement_application", "installment_decision"
-KINDS = (*DECISIONS, ENFORCEMENT, INSTALMENT)
+ENFORCEMENT = tuple(k for k, t in IMPLIED_BY.items() if t == "enforcement_applied")
+INSTALMENT = tuple(k for k, t in IMPLIED_BY.items() if t == "installment_approved")
+KINDS = (*DECISIONS, *ENFORCEMENT, *INSTALMENT)
 class Listed(NamedTuple):
     """A row of ``decision_rows`` (a plain tuple: its fields read fast)."""
 
@@ -109,8 +110,8 @@ def _documents(among: Any) -> Rows:
 
     stmt = select(Document.case_id.label("case_id"), first(Document.kind.in_(DECISIONS)).label("decided"),
                   null().label("published"), null().label("withdrawn"),
-                  first(Document.kind == ENFORCEMENT).label("enforced"),
-                  first(Document.kind == INSTALMENT).label("installment"), null().label("paid"),
+                  first(Document.kind.in_(ENFORCEMENT)).label("enforced"),
+                  first(Document.kind.in_(INSTALMENT)).label("installment"), null().label("paid"),
                   func.max(_when(and_(issued, penalty), Document.number)).label("number"),
                   voided(Document.number).label("void_number"), voided(Document.updated_at).label("voided"),
                   voided(Document.issued_on).label("revoked_on"))

@@ -94,10 +94,13 @@ def publication(session: Session, period: Period, options: Options) -> list[dict
                 cases[row.id] = (row, [row] if row.party_kind is not None else [])
             elif row.party_kind is not None:
                 found[1].append(row)
-        rows = sorted(((_listed_on(r, period), r.number or "", r.id, r, people) for r, people in cases.values()),
-                      key=_first_three)
-        return [_entry(on, r, sorted(people, key=_position) if len(people) > 1 else people, options)
-                for on, _number, _id, r, people in rows]
+        # (date, number, id) is unique (the id is), so the tuples compare by it alone: no key to build
+        rows = sorted((_listed_on(r, period), r.number or "", r.id, r, people) for r, people in cases.values())
+        del cases
+        entries = [_entry(on, r, sorted(people, key=_position) if len(people) > 1 else people, options)
+                   for on, _number, _id, r, people in rows]
+        del rows  # freed before the collector is back (it would walk them once more)
+    return entries
 
 
 def _listed_on(r: Listed, period: Period) -> date:
@@ -107,10 +110,6 @@ def _listed_on(r: Listed, period: Period) -> date:
         return r.decided
     assert r.revoked_on is not None
     return r.revoked_on
-
-
-def _first_three(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return row[:3]
 
 
 def _position(party: Listed) -> int:

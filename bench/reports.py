@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -195,7 +196,13 @@ def main() -> int:
     args = parser.parse_args()
     home = tempfile.mkdtemp(prefix="desk-bench-reports-")
     os.environ["DESK_HOME"] = home
-    url = args.url or f"sqlite:///{home}/desk.sqlite"
+    try:
+        return run(args, args.url or f"sqlite:///{home}/desk.sqlite")
+    finally:
+        shutil.rmtree(home, ignore_errors=True)  # its database is 130 MB
+
+
+def run(args: argparse.Namespace, url: str) -> int:
 
     from desk.db.uow import unit_of_work
     from desk.reports import periods

@@ -46,12 +46,18 @@ def mask_name(name: str | None) -> str:
 
 def scrub(text: str, *, names: Iterable[str] = (), addresses: Iterable[str] = ()) -> str:
     """``text`` without the given persons' names (masked), their addresses, ID numbers and phone numbers."""
-    for name in sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True):
-        text = text.replace(name, mask_name(name))
-    for address in sorted({a.strip() for a in addresses if a and a.strip()}, key=len, reverse=True):
+    for name in _longest_first(names):
+        if name in text:
+            text = text.replace(name, mask_name(name))
+    for address in _longest_first(addresses):
         text = text.replace(address, REMOVED)
     text = ID_NUMBER.sub(REMOVED, text)
     return PHONE.sub(REMOVED, text)
+
+
+def _longest_first(texts: Iterable[str]) -> list[str]:
+    """The distinct non-blank texts, stripped, longest first (a name inside a longer one is replaced last)."""
+    return sorted({t for text in texts if text and (t := text.strip())}, key=len, reverse=True)
 
 
 def party_text(kind: str, name: str, operator: str | None) -> str:

@@ -9,21 +9,24 @@ withdrawn within ``withdrawal_working_days`` (3) working days.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Text, and_, cast, func, or_, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.casefile.facts import AgencySettings
-from desk.models import Agency, Case, Document, Event, Party
+from desk.db.bulk import no_gc
+from desk.models import Case, Document, Event
 from desk.render.labels import PENALTY_KINDS
 from desk.reports.deadlines import Deadlines
+from desk.reports.listing import Listed, decision_rows
 from desk.reports.masking import mask_name, party_text, scrub
-from desk.reports.milestones import PENALTY_DECISIONS, decided_between, milestones
+from desk.reports.milestones import DECISIONS, decided_between
 from desk.reports.periods import Period
 from desk.reports.statistics import amount
 
@@ -39,6 +42,11 @@ class Options:
 
 def penalty_text(kinds: list[str], fine: Decimal | None, confiscated: Decimal | None) -> str:
     """警告；罚款人民币5000元；没收违法所得人民币1200元."""
+    return _penalty_text(tuple(kinds), fine, confiscated)
+
+
+@lru_cache(maxsize=4096)  # a year's decisions repeat a few hundred combinations
+def _penalty_text(kinds: tuple[str, ...], fine: Decimal | None, confiscated: Decimal | None) -> str:
     parts = []
     for kind in kinds:
         label = PENALTY_KINDS.get(kind, kind)
@@ -50,27 +58,17 @@ def penalty_text(kinds: list[str], fine: Decimal | None, confiscated: Decimal | 
     return "；".join(parts)
 
 
-def _decision_cases(period: Period, settings: AgencySettings, revoked_on: Any) -> Any:
-    """The cases listed: a penalty decision dated in the period, or a published one dated in it that was
-    voided since (changed or revoked: its publication must be withdrawn)."""
-    among = decided_between(period.start, period.end, voided=True)
-    ms = milestones(among=among).subquery("ms")
-    where = [Case.procedure.in_(("summary", "general")),
-             or_(and_(Case.outcome == "penalty", ms.c.decided >= period.start, ms.c.decided <= period.end),
-                 and_(ms.c.published.is_not(None), revoked_on >= period.start, revoked_on <= period.end))]
-    if not settings.publish_warnings:
-        where.append(func.replace(cast(Case.penalty_kinds, Text), " ", "") != '["warning"]')
-    return ms, where, among
-
-
 def _execution(fine: Decimal | None, confiscated: Decimal | None, paid: Decimal | None,
                enforced: date | None, installment: date | None) -> str:
-    owed = Decimal(str(fine or 0)) + Decimal(str(confiscated or 0))
-    if Decimal(str(paid or 0)) >= owed:
+    if _decimal(paid) >= _decimal(fine) + _decimal(confiscated):
         return "paid"
     if enforced:
         return "enforcement_applied"
     return "installment" if installment else "unpaid"
+
+
+def _decimal(value: Decimal | float | None) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value or 0))
 
 
 def _status(entry: dict[str, Any], withdraw_due: bool, today: date) -> str:
@@ -86,92 +84,108 @@ def _status(entry: dict[str, Any], withdraw_due: bool, today: date) -> str:
 
 def publication(session: Session, period: Period, options: Options) -> list[dict[str, Any]]:
     """The masked list, by decision date and number; dates as ``date`` objects (``to_json`` makes text)."""
-    # per listed case, by its index (case_id): the issued decision's number, when one was voided, what was paid
-    # (the kind is tested through coalesce so that SQLite looks the documents up by case_id, not by kind)
-    decision = (Document.case_id == Case.id, func.coalesce(Document.kind, "").in_(PENALTY_DECISIONS))
-    number = select(func.max(Document.number)).where(*decision, Document.status == "issued").scalar_subquery()
-    void = (*decision, Document.status == "void")
-    voided = select(func.max(Document.updated_at)).where(*void).scalar_subquery()
-    void_number = select(func.max(Document.number)).where(*void).scalar_subquery()
-    revoked_on = type_coerce(select(func.max(Document.issued_on)).where(*void).scalar_subquery(), Date)
-    ms, where, among = _decision_cases(period, options.settings, revoked_on)
-    paid = select(func.sum(Event.amount)).where(Event.case_id == Case.id, Event.type == "paid").scalar_subquery()
-    stmt = (
-        select(Case.id, Case.number.label("case_number"), Case.cause, Case.facts, Case.basis, Case.penalty_kinds,
-               Case.fine, Case.confiscated, Agency.name.label("agency"), ms.c.decided, ms.c.published,
-               ms.c.withdrawn, ms.c.enforcement_applied, ms.c.installment_approved,
-               func.coalesce(number, void_number).label("number"), voided.label("voided"),
-               revoked_on.label("revoked_on"), paid.label("paid"))
-        .join(ms, ms.c.case_id == Case.id)
-        .join(Agency, Agency.id == Case.agency_id)
-        .where(*where)
-    )
-    def decided(r: Any) -> date:
-        in_period = r.decided is not None and period.start <= r.decided <= period.end
-        return r.decided if in_period else r.revoked_on
-
-    rows = sorted(((decided(r), r) for r in session.execute(stmt)),
-                  key=lambda dr: (dr[0], dr[1].number or "", dr[1].id))
-    parties = _parties(session, among)
-    n, w = options.settings.publication_working_days, options.settings.withdrawal_working_days
-    entries = []
-    for decided_on, r in rows:
-        people = parties.get(r.id, [])
-        main = people[0] if people else None
-        kinds = list(r.penalty_kinds or [])
-        publish_by, provisional = options.deadlines.after(decided_on, n)
-        voided_on = r.voided.date() if r.voided else None
-        withdraw_by = options.deadlines.after(voided_on, w)[0] if voided_on and r.published else None
-        entry: dict[str, Any] = {
-            "number": r.number or "",
-            "decided_on": decided_on,
-            "cause": r.cause,
-            "party": party_text(main.kind, main.name, main.legal_representative) if main else "",
-            "party_kind": main.kind if main else "",
-            "uscc": main.uscc if main and main.kind != "person" else None,
-            "legal_representative": main.legal_representative if main and main.kind == "organization" else None,
-            "operator": mask_name(main.legal_representative) if main and main.kind == "individual_business" else None,
-            "facts": scrub(r.facts, **_private(people)) if r.facts else "",
-            "basis": list(r.basis or []),
-            "kinds": kinds,
-            "penalty": penalty_text(kinds, r.fine, r.confiscated),
-            "fine": amount(r.fine),
-            "confiscated": amount(r.confiscated),
-            "agency": r.agency,
-            "execution": _execution(r.fine, r.confiscated, r.paid, r.enforcement_applied, r.installment_approved),
-            "publish_by": publish_by,
-            "published_on": r.published,
-            "withdrawn_on": r.withdrawn,
-            "withdraw_by": withdraw_by,
-            "provisional": provisional,
-            "case": r.case_number,
-            "case_id": r.id,
-        }
-        withdraw_due = bool(voided_on and r.published and not (r.withdrawn and r.withdrawn >= r.published))
-        entry["status"] = _status(entry, withdraw_due, options.today)
-        entries.append(entry)
+    among = None if _most_cases(session, period) else decided_between(period.start, period.end, voided=True)
+    stmt = decision_rows(period, options.settings.publish_warnings, among)
+    with no_gc():  # its rows and dicts hold no cycles
+        cases: dict[int, tuple[Listed, list[Listed]]] = {}
+        for row in map(Listed._make, session.connection().execute(stmt)):
+            found = cases.get(row.id)
+            if found is None:
+                cases[row.id] = (row, [row] if row.party_kind is not None else [])
+            elif row.party_kind is not None:
+                found[1].append(row)
+        # (date, number, id) is unique (the id is), so the tuples compare by it alone: no key to build
+        rows = sorted((_listed_on(r, period), r.number or "", r.id, r, people) for r, people in cases.values())
+        del cases
+        entries = [_entry(on, r, sorted(people, key=_position) if len(people) > 1 else people, options)
+                   for on, _number, _id, r, people in rows]
+        del rows  # freed before the collector is back (it would walk them once more)
     return entries
 
 
-def _parties(session: Session, among: Any) -> dict[int, list[Any]]:
-    """Every party of the cases decided in the period, by case (the facts are scrubbed of every person named)."""
-    stmt = (select(Party.case_id, Party.kind, Party.name, Party.legal_representative, Party.uscc, Party.address,
-                   Party.id_number, Party.phone)
-            .where(Party.case_id.in_(among)).order_by(Party.case_id, Party.position))
-    found: dict[int, list[Any]] = defaultdict(list)
-    for row in session.execute(stmt):
-        found[row.case_id].append(row)
-    return found
+def _listed_on(r: Listed, period: Period) -> date:
+    """The date a case is listed under: its decision's, else (when that is not in the period) the date of its
+    voided decision (the query lists a case only when one of them is in the period)."""
+    if r.decided is not None and period.start <= r.decided <= period.end:
+        return r.decided
+    assert r.revoked_on is not None
+    return r.revoked_on
 
 
-def _private(people: list[Any]) -> dict[str, list[str]]:
+def _position(party: Listed) -> int:
+    return party.position or 0
+
+
+def _most_cases(session: Session, period: Period) -> bool:
+    """Whether the period's decisions are about a third of all cases or more (a year of a database of one
+    year): then reading every case costs less than looking each one up (listing.py). Counted from the
+    (type, on) and (kind, issued_on) indexes alone: an estimate, which only chooses the faster way."""
+    def counted(stmt: Any) -> int:
+        return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+
+    s, e = period.start, period.end
+    decided = counted(select(Event.case_id).where(Event.type == "decided", Event.on >= s, Event.on <= e))
+    decided += counted(select(Document.case_id).where(Document.kind.in_(DECISIONS), Document.issued_on >= s,
+                                                      Document.issued_on <= e))
+    return decided * 3 > int(session.scalar(select(func.count(Case.id))) or 0)
+
+
+@lru_cache(maxsize=1024)
+def _json_list(text: str | None) -> tuple[Any, ...]:
+    return tuple(json.loads(text)) if text else ()
+
+
+_amount = lru_cache(maxsize=4096)(amount)  # a year's fines repeat a few hundred sums
+
+
+def _entry(decided_on: date, r: Listed, people: list[Listed], options: Options) -> dict[str, Any]:
+    """One masked entry of the list from its row and the rows of its parties (in order)."""
+    main = people[0] if people else None
+    kind = (main.party_kind or "") if main else ""
+    kinds = list(_json_list(r.penalty_kinds))
+    settings, published = options.settings, r.published
+    publish_by, provisional = options.deadlines.after(decided_on, settings.publication_working_days)
+    voided_on = r.voided.date() if r.voided else None
+    withdraw_by = (options.deadlines.after(voided_on, settings.withdrawal_working_days)[0]
+                   if voided_on and published else None)
+    entry: dict[str, Any] = {
+        "number": r.number or "",
+        "decided_on": decided_on,
+        "cause": r.cause,
+        "party": party_text(kind, main.party_name or "", main.legal_representative) if main else "",
+        "party_kind": kind,
+        "uscc": main.uscc if main and kind != "person" else None,
+        "legal_representative": main.legal_representative if main and kind == "organization" else None,
+        "operator": mask_name(main.legal_representative) if main and kind == "individual_business" else None,
+        "facts": scrub(r.facts, **_private(people)) if r.facts else "",
+        "basis": list(_json_list(r.basis)),
+        "kinds": kinds,
+        "penalty": penalty_text(kinds, r.fine, r.confiscated),
+        "fine": _amount(r.fine),
+        "confiscated": _amount(r.confiscated),
+        "agency": r.agency,
+        "execution": _execution(r.fine, r.confiscated, r.paid, r.enforced, r.installment),
+        "publish_by": publish_by,
+        "published_on": published,
+        "withdrawn_on": r.withdrawn,
+        "withdraw_by": withdraw_by,
+        "provisional": provisional,
+        "case": r.case_number,
+        "case_id": r.id,
+    }
+    withdraw_due = bool(voided_on and published and not (r.withdrawn and r.withdrawn >= published))
+    entry["status"] = _status(entry, withdraw_due, options.today)
+    return entry
+
+
+def _private(people: list[Listed]) -> dict[str, list[str]]:
     """The names (to mask) and addresses (to remove) of the natural persons among the parties."""
     names, addresses = [], []
     for p in people:
-        if p.kind == "person":
-            names.append(p.name)
+        if p.party_kind == "person":
+            names.append(p.party_name or "")
             addresses.append(p.address or "")
-        elif p.kind == "individual_business":
+        elif p.party_kind == "individual_business":
             names.append(p.legal_representative or "")
             addresses.append(p.address or "")
         addresses += [p.id_number or "", p.phone or ""]

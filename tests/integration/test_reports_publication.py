@@ -167,3 +167,29 @@ def test_no_personal_data_in_any_publication_output(desk_env: DeskEnv, tmp_path:
     assert g3["party_kind"] == "individual_business" and g3["uscc"] and g3["legal_representative"] is None
     g1 = next(e for e in entries if e["party"] == "欧阳某某")
     assert g1["uscc"] is None and g1["legal_representative"] is None and "欧阳某某" in g1["facts"]
+
+
+def test_reading_every_case_or_only_the_periods_lists_the_same_rows(desk_env: DeskEnv, tmp_path: Path) -> None:
+    """The list reads every case when the period's decisions are most of them (a year), else looks the period's
+    cases up (a month): both ways give the same rows, a voided decision's included."""
+    from datetime import datetime
+
+    from desk.models import Document
+    from desk.reports.listing import decision_rows
+    from desk.reports.milestones import decided_between
+
+    ids = import_year(desk_env, tmp_path)
+    with desk_env.uow() as uow:
+        doc = uow.session.scalars(select(Document).where(Document.case_id == ids["G16"],
+                                                         Document.kind == "penalty_decision")).one()
+        doc.status, doc.void_reason, doc.updated_at = "void", "行政复议决定撤销", datetime(2026, 4, 14, 9, 0)
+    with desk_env.uow(write=False) as uow:
+        for period in (periods.year("2026"), periods.month("2026-03"), periods.month("2026-10")):
+            among = decided_between(period.start, period.end, voided=True)
+            for warnings in (False, True):
+                every = sorted(uow.session.execute(decision_rows(period, warnings)).all())
+                some = sorted(uow.session.execute(decision_rows(period, warnings, among)).all())
+                assert every and every == some, (period, warnings)
+        rows = uow.session.execute(decision_rows(periods.month("2026-03"), False)).all()
+        g16 = [r for r in rows if r.id == ids["G16"]]
+        assert g16 and g16[0].voided and g16[0].voided.date() == date(2026, 4, 14) and g16[0].number

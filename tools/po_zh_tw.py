@@ -43,12 +43,20 @@ UI_TERMS = {
 }
 
 
+# The computing words any message may use (an error of the command line names the database too); none of them
+# occurs in a law's title or an article Desk quotes, unlike 信息 (政府信息公开条例) or 文件 (卷内文件目录).
+COMPUTING_TERMS = {
+    key: UI_TERMS[key] for key in ("數據庫", "數據", "默認", "打印", "用戶", "登錄", "文件夾", "搜索", "導出", "導入",
+                                   "打開", "添加", "軟件", "屏幕", "鏈接")
+} | {"運行": "執行", "字段": "欄位", "命令行": "命令列"}
+
+
 def to_taiwan(text: str, *, ui: bool = False) -> str:
-    """zh_CN → zh_TW characters and quotes; ``ui``: the window's words, with Taiwan UI terms too."""
+    """zh_CN → zh_TW characters and quotes, with Taiwan's computing terms; ``ui``: the window's words, with
+    every Taiwan UI term."""
     out = str(_converter().convert(text)).translate(_QUOTES)
-    if ui:
-        for mainland, taiwan in UI_TERMS.items():
-            out = out.replace(mainland, taiwan)
+    for mainland, taiwan in ({**COMPUTING_TERMS, **UI_TERMS} if ui else COMPUTING_TERMS).items():
+        out = out.replace(mainland, taiwan)
     return out
 
 

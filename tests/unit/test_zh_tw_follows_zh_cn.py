@@ -23,7 +23,9 @@ def test_zh_tw_is_converted_from_zh_cn() -> None:
 
 
 def test_conversion_keeps_legal_terms_and_uses_corner_quotes() -> None:
-    assert to_taiwan("简易程序“desk”打印文件") == "簡易程序「desk」打印文件"
+    assert to_taiwan("简易程序“desk”打印文件") == "簡易程序「desk」列印文件"  # 程序 and 文件 are the law's words
+    assert to_taiwan("无法打开数据库，请运行“desk init”") == "無法開啟資料庫，請執行「desk init」"
+    assert to_taiwan("《政府信息公开条例》") == "《政府信息公開條例》"  # a law is cited by its own title
 
 
 def test_the_windows_words_use_taiwan_ui_terms() -> None:

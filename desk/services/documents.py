@@ -58,9 +58,10 @@ def draft(uow: UnitOfWork, case_ref: str | int, kind_id: str, values: Mapping[st
     if problems:
         raise ValidationError(problems, "invalid_fields")
     now = datetime.now(UTC)
-    doc = Document(case_id=case.id, agency_id=case.agency_id, position=len(case.documents), kind=k.id,
+    # the snapshot counts every document of the case: the ORM collection need not be loaded to append to it
+    doc = Document(case=case, agency_id=case.agency_id, position=len(cf.documents), kind=k.id,
                    status="draft", fields=_plain_fields(k, fields), created_at=now, updated_at=now)
-    case.documents.append(doc)
+    uow.session.add(doc)
     uow.session.flush()
     audit.record(uow, "document_drafted", case_id=case.id, document_id=doc.id, kind=k.id)
     return doc

@@ -3,14 +3,14 @@
 The cases are cut into runs of consecutive ids. Each worker process loads a run a batch at a time
 (``iter_casefiles``: one query per table) and checks it; the parent hands the runs out and yields their
 results in id order as they come back, so what is printed is what one process prints, streamed. Where
-processes cannot be forked (Windows, and macOS where Python spawns), or for a single run, the parent
-checks every run itself.
+processes cannot be forked safely (Windows, macOS), or for a single run, the parent checks every run itself.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
@@ -34,7 +34,7 @@ def check_all(render: Render, *, workers: int | None = None) -> Iterator[tuple[s
         ids = all_case_ids(uow)
     runs = [ids[i:i + RUN] for i in range(0, len(ids), RUN)]
     workers = min(workers or os.cpu_count() or 1, len(runs))
-    if workers <= 1 or multiprocessing.get_start_method(allow_none=False) != "fork":
+    if workers <= 1 or not _can_fork():
         for run in runs:
             yield from check_run(render, run)
         return
@@ -56,6 +56,11 @@ def check_run(render: Render, ids: Sequence[int]) -> list[tuple[str, bool]]:
             report = check(cf, calendar=cal)
             out.append((render(cf.case.number or str(cf.id), report), report.archivable))
     return out
+
+
+def _can_fork() -> bool:
+    """Linux forks safely (macOS offers fork but its system libraries do not survive it; Windows spawns)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _forked() -> None:

@@ -64,7 +64,11 @@ def _can_fork() -> bool:
 
 
 def _forked() -> None:
-    """A worker opens connections of its own: those the parent's pool holds stay the parent's."""
+    """A worker opens connections of its own: those the parent's pool holds stay the parent's. What the parent
+    made (modules, rules, templates) lives as long as the worker: the collector no longer walks it."""
+    import gc
+
     from desk.db.engine import get_engine
 
     get_engine().dispose(close=False)
+    gc.freeze()

@@ -4,8 +4,9 @@
 
 The database is the demo's 12 cases (every procedure and stage, with their documents and events) copied
 until there are ``--cases`` of them, each copy with its own numbers. Figures:
-- ``desk check --all --json`` as a whole process (start-up, migration check, loading, checking, printing);
-- in a warm process: snapshots loaded a batch at a time (``iter_casefiles``) and checked;
+- ``desk check --all --json`` as a whole process (start-up, migration check, loading, checking, printing; the
+  runs of cases checked in one worker process per core where the system forks: ``desk.services.review``);
+- in a warm process, one process: snapshots loaded a batch at a time (``iter_casefiles``) and checked;
 - the naive loop the command used before: one ``load_casefile`` (five queries) per case, measured on a
   sample of the same database, for the ratio.
 """

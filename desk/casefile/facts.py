@@ -272,9 +272,31 @@ class CaseFile:
         every = [*self.events, *(i.event for i in implied_events(self))]
         return tuple(sorted(every, key=lambda e: (e.on, e.at or "")))
 
+    @cached_property
+    def _timeline_by_type(self) -> dict[str, list[tuple[int, Event]]]:
+        """The timeline's events by type, each with its place in the timeline (the rules ask again and again)."""
+        found: dict[str, list[tuple[int, Event]]] = {}
+        for i, e in enumerate(self.timeline):
+            found.setdefault(e.type, []).append((i, e))
+        return found
+
+    @cached_property
+    def _issued_by_kind(self) -> dict[str, list[tuple[date, int, Document]]]:
+        """Issued documents by kind, by issue date (then their order in the file), each with that sort key."""
+        found: dict[str, list[tuple[date, int, Document]]] = {}
+        for i, d in enumerate(self.documents):
+            if d.issued:
+                found.setdefault(d.kind, []).append((d.issued_on or date.max, i, d))
+        for items in found.values():
+            items.sort(key=lambda item: item[:2])
+        return found
+
     def events_of(self, *types: str) -> list[Event]:
         """Events of the given types, recorded or implied by issued documents, oldest first (stable)."""
-        return [e for e in self.timeline if e.type in types]
+        by_type = self._timeline_by_type
+        if len(types) == 1:
+            return [e for _, e in by_type.get(types[0], ())]
+        return [e for _, e in sorted(item for t in set(types) for item in by_type.get(t, ()))]
 
     def documents_of(self, *kinds: str, include_void: bool = False) -> list[Document]:
         """Documents of the given kinds (issued and drafts; voided ones only when asked)."""
@@ -285,9 +307,12 @@ class CaseFile:
         ]
 
     def issued_of(self, *kinds: str) -> list[Document]:
-        """Issued documents of the given kinds, by issue date."""
-        found = [d for d in self.documents if d.kind in kinds and d.issued]
-        return sorted(found, key=lambda d: d.issued_on or date.max)
+        """Issued documents of the given kinds, by issue date (documents of one date in their order in the file)."""
+        by_kind = self._issued_by_kind
+        if len(kinds) == 1:
+            return [d for *_, d in by_kind.get(kinds[0], ())]
+        items = [item for k in set(kinds) for item in by_kind.get(k, ())]
+        return [d for *_, d in sorted(items, key=lambda item: item[:2])]
 
     @property
     def main_party(self) -> Party | None:

@@ -32,15 +32,22 @@ def _parts(pattern: str) -> list[tuple[str, str | None, str]]:
 
 
 def format_number(pattern: str, *, agency: str, code: str, year: int, seq: int) -> str:
-    out = []
+    head, width, tail = around_seq(pattern, agency=agency, code=code, year=year)
+    return head + str(seq).zfill(width) + tail
+
+
+def around_seq(pattern: str, *, agency: str, code: str, year: int) -> tuple[str, int, str]:
+    """What a number of this pattern prints before its sequence, the sequence's zero-padded width, and what
+    follows it: ``format_number`` is ``head + str(seq).zfill(width) + tail`` (the pattern names {seq} once)."""
+    texts: list[list[str]] = [[], []]  # before and after {seq}
+    width, after = 0, 0
     for literal, name, spec in _parts(pattern):
-        out.append(literal)
+        texts[after].append(literal)
         if name == "seq":
-            width = int(spec) if spec.isdigit() else 0
-            out.append(str(seq).zfill(width))
+            width, after = int(spec) if spec.isdigit() else 0, 1
         elif name is not None:
-            out.append(str({"agency": agency, "code": code, "year": year}[name]))
-    return "".join(out)
+            texts[after].append(str({"agency": agency, "code": code, "year": year}[name]))
+    return "".join(texts[0]), width, "".join(texts[1])
 
 
 @cache

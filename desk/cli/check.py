@@ -21,31 +21,41 @@ def register(sub: Any) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from desk.db.uow import unit_of_work
     from desk.errors import UserError
-    from desk.procedure.checker import check
-    from desk.services.calendar_admin import calendar
-    from desk.services.cases import iter_casefiles, load_casefile
 
     if bool(args.case) == bool(args.all):
         raise UserError("bad_option", option="desk check", detail="name one CASE, or --all")
-    archivable = True
+    if args.all:
+        return _check_all(args.json)
+    from desk.db.uow import unit_of_work
+    from desk.procedure.checker import check
+    from desk.services.calendar_admin import calendar
+    from desk.services.cases import load_casefile
+
     with unit_of_work(write=False) as uow:
-        cal = calendar(uow.session)
-        snapshots = iter_casefiles(uow) if args.all else iter([load_casefile(uow, args.case)])
-        if args.json and args.all:
-            write_out("[")  # streamed: the annual review of 10 000 cases prints as it goes
-        for i, cf in enumerate(snapshots):
-            number, report = cf.case.number or str(cf.id), check(cf, calendar=cal)
-            archivable = archivable and report.archivable
-            if args.json:
-                text = json.dumps(report.to_json(number), ensure_ascii=False, indent=2)
-                write_out(("," if i else "") + "\n" + text if args.all else text + "\n")
-            else:
-                write_out(report_text(number, report))
-        if args.json and args.all:
-            write_out("\n]\n")
+        cf = load_casefile(uow, args.case)
+        number, report = cf.case.number or str(cf.id), check(cf, calendar=calendar(uow.session))
+    write_out(report_json(number, report) + "\n" if args.json else report_text(number, report))
+    return 0 if report.archivable else 1
+
+
+def _check_all(as_json: bool) -> int:
+    """Every case, streamed: the annual review of 10 000 cases prints as it goes."""
+    from desk.services.review import check_all
+
+    archivable = True
+    if as_json:
+        write_out("[")
+    for i, (text, ok) in enumerate(check_all(report_json if as_json else report_text)):
+        archivable = archivable and ok
+        write_out(("," if i else "") + "\n" + text if as_json else text)
+    if as_json:
+        write_out("\n]\n")
     return 0 if archivable else 1
+
+
+def report_json(number: str, report: Report) -> str:
+    return json.dumps(report.to_json(number), ensure_ascii=False, indent=2)
 
 
 def report_text(number: str, report: Report) -> str:

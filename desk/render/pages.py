@@ -9,13 +9,6 @@ from collections.abc import Mapping
 from desk.render.docx_fill import render_docx
 
 
-def _uses_total(data: bytes) -> bool:
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return any(b"pages_total" in z.read(n) for n in z.namelist() if n.startswith("word/"))
-
-
 def page_count(data: bytes) -> int:
     """The pages of a DOCX as Desk's renderer lays it out."""
     import pikepdf
@@ -28,8 +21,8 @@ def page_count(data: bytes) -> int:
 
 def with_page_total(kind_id: str, context: Mapping[str, object], data: bytes) -> bytes:
     """``data`` again with ``pages_total`` filled in, when its template prints the total (else ``data``)."""
-    from desk.render.docx_fill import template_for
+    from desk.render.docx_fill import template_for, uses_page_total
 
-    if not _uses_total(template_for(kind_id).read_bytes()):
+    if not uses_page_total(template_for(kind_id)):
         return data
     return render_docx(kind_id, {**context, "pages_total": str(page_count(data))})

@@ -44,8 +44,7 @@ def record(uow: UnitOfWork, action: str, /, *, case_id: int | None = None, docum
     if not uow.sqlite:
         # one writer at a time extends the chain (SQLite already holds its write lock: BEGIN IMMEDIATE)
         s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK})
-    last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS
+    prev = s.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
     at = datetime.now(UTC)
     clean = json.loads(json.dumps({**detail, "desk_version": __version__}, ensure_ascii=False, default=str))
     digest = _digest(prev, at, uow.actor, action, case_id, document_id, clean)

@@ -58,9 +58,10 @@ def draft(uow: UnitOfWork, case_ref: str | int, kind_id: str, values: Mapping[st
     if problems:
         raise ValidationError(problems, "invalid_fields")
     now = datetime.now(UTC)
-    doc = Document(case_id=case.id, agency_id=case.agency_id, position=len(case.documents), kind=k.id,
+    # the snapshot counts every document of the case: the ORM collection need not be loaded to append to it
+    doc = Document(case=case, agency_id=case.agency_id, position=len(cf.documents), kind=k.id,
                    status="draft", fields=_plain_fields(k, fields), created_at=now, updated_at=now)
-    case.documents.append(doc)
+    uow.session.add(doc)
     uow.session.flush()
     audit.record(uow, "document_drafted", case_id=case.id, document_id=doc.id, kind=k.id)
     return doc
@@ -149,8 +150,10 @@ def issue_checked(uow: UnitOfWork, ref: str | int, *, on: date | None = None, fo
     assert agency is not None
     if form is not None and not k.numbered:
         raise UserError("form_kind_unnumbered", kind=k.title)
-    verdict = guard_verdict(uow, doc, on)  # the law before the number
-    cf = load_casefile(uow, case.id)  # before the number is taken: the counter stays locked until commit
+    # one snapshot for the guard, the rendering and the case row, taken before the number is (the counter
+    # stays locked until commit): nothing the three read changes in between
+    cf = load_casefile(uow, case.id)
+    verdict = guard_verdict(uow, doc, on, cf)  # the law before the number
     if k.numbered:
         doc.number, doc.seq = _allocate(uow, agency, k, on.year, doc, form)
         doc.code, doc.year = k.code, on.year
@@ -160,14 +163,15 @@ def issue_checked(uow: UnitOfWork, ref: str | int, *, on: date | None = None, fo
     doc.updated_at = datetime.now(UTC)
     if k.id == "filing_approval" and doc.number:
         case.number, case.filed_on = doc.number, on
-    previous = after_issue(uow, case, doc)
+    previous = after_issue(uow, case, doc, cf.case)
     audit.record(uow, "document_issued", case_id=case.id, document_id=doc.id, kind=k.id, number=doc.number,
                  docx_sha256=doc.docx_sha256, **previous)
     return doc, verdict
 
 
-def guard_verdict(uow: UnitOfWork, doc: Document, on: date) -> Verdict:
-    """What the issue guard says about issuing ``doc`` on ``on``; refuses an unlawful issue (nothing changed)."""
+def guard_verdict(uow: UnitOfWork, doc: Document, on: date, cf: CaseFile | None = None) -> Verdict:
+    """What the issue guard says about issuing ``doc`` on ``on``; refuses an unlawful issue (nothing changed).
+    ``cf``: the case's snapshot when the caller has it already (else it is loaded)."""
     from desk.procedure.guard import judge
     from desk.services.calendar_admin import calendar
     from desk.services.lifecycle import refuse_future
@@ -180,7 +184,8 @@ def guard_verdict(uow: UnitOfWork, doc: Document, on: date) -> Verdict:
         _require_in_order(k, doc.fields or {}, on)
     except ValidationError as err:
         raise IssueRefused(rule="", reason=err.render(), first_lawful=None) from None
-    verdict = judge(load_casefile(uow, doc.case_id), document_facts(doc), on, calendar=calendar(uow.session))
+    snapshot = cf if cf is not None else load_casefile(uow, doc.case_id)
+    verdict = judge(snapshot, document_facts(doc), on, calendar=calendar(uow.session))
     if verdict.blockers:
         first = verdict.blockers[0]
         raise IssueRefused(rule=first.rule, reason=first.text(), first_lawful=verdict.first_lawful,

@@ -383,15 +383,16 @@ def _set_outcome(case: Case, outcome: str, penalty: f.Penalty) -> None:
     case.fine, case.confiscated = penalty.fine, penalty.confiscated
 
 
-def after_issue(uow: UnitOfWork, case: Case, doc: Document) -> dict[str, object]:
+def after_issue(uow: UnitOfWork, case: Case, doc: Document, facts: f.Case | None = None) -> dict[str, object]:
     """What issuing ``doc`` moves on the case row (the list, the reports): a decision or transfer sets the
     outcome and penalty, a summary decision gives the case its number, a closing approval closes it.
-    Returns what the audit entry keeps to restore on void (``previous``)."""
+    Returns what the audit entry keeps to restore on void (``previous``). ``facts``: the case's facts when the
+    caller has its snapshot already (issuing does not change the outcome and penalty they hold)."""
     from desk.casefile.derived import decision_effect
     from desk.services.mapping import document_facts
 
     out: dict[str, object] = {}
-    effect = decision_effect(document_facts(doc), load_casefile(uow, case.id).case)
+    effect = decision_effect(document_facts(doc), facts if facts is not None else load_casefile(uow, case.id).case)
     if effect is not None:
         out["previous"] = _outcome_values(case)
         _set_outcome(case, *effect)

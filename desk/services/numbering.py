@@ -14,7 +14,7 @@ from importlib import import_module
 
 from sqlalchemy import select, text
 
-from desk.casefile.numbers import ParsedNumber, format_number
+from desk.casefile.numbers import ParsedNumber, around_seq, format_number
 from desk.db.uow import UnitOfWork
 from desk.models import Agency, NumberCounter, NumberLog
 
@@ -39,16 +39,39 @@ def _locked_counter(uow: UnitOfWork, agency_id: int, code: str, year: int) -> Nu
 
 def allocate(uow: UnitOfWork, agency: Agency, code: str, year: int, *, document_id: int | None) -> tuple[str, int]:
     """Spend the next number of (agency, code, year); returns (number, seq)."""
-    if uow.sqlite:
-        counter = _locked_counter(uow, agency.id, code, year)
-        counter.last_seq += 1
-        seq = counter.last_seq
-    else:
-        seq = int(uow.session.scalar(text("SELECT desk_allocate_number(:a, :c, :y)"),
-                                     {"a": agency.id, "c": code, "y": year}))
+    if not uow.sqlite:
+        return _allocate_logged(uow, agency, code, year, document_id)
+    counter = _locked_counter(uow, agency.id, code, year)
+    counter.last_seq += 1
+    seq = counter.last_seq
     number = format_number(agency.number_pattern, agency=agency.code, code=code, year=year, seq=seq)
     log(uow, agency.id, ParsedNumber(agency.code, code, year, seq), number, "issued", document_id=document_id)
     return number, seq
+
+
+# The counter row stays locked from the allocation to the commit, so desktops issuing at once queue on it:
+# the number is spent and logged in one statement, and the lock is held for that statement and the commit only
+# (not for another round trip to insert the log row at the flush).
+_ALLOCATE_LOGGED = text("""
+WITH s AS (SELECT desk_allocate_number(:a, :c, :y) AS seq)
+INSERT INTO number_log (agency_id, code, year, seq, number, document_id, action, "by", at)
+SELECT :a, :c, :y, s.seq,
+       CAST(:head AS text) || repeat('0', greatest(CAST(:width AS integer) - length(s.seq::text), 0))
+         || s.seq::text || CAST(:tail AS text),
+       :doc, 'issued', :by, :at FROM s
+RETURNING seq, number""")
+
+
+def _allocate_logged(uow: UnitOfWork, agency: Agency, code: str, year: int, document_id: int | None
+                     ) -> tuple[str, int]:
+    """PostgreSQL: ``desk_allocate_number`` and the number log's row in one statement (see ``format_number``)."""
+    head, width, tail = around_seq(agency.number_pattern, agency=agency.code, code=code, year=year)
+    uow.session.flush()  # the document row the log names exists first
+    seq, number = uow.session.execute(_ALLOCATE_LOGGED, {
+        "a": agency.id, "c": code, "y": year, "head": head, "width": width, "tail": tail, "doc": document_id,
+        "by": uow.actor or None, "at": datetime.now(UTC)}).one()
+    assert number == format_number(agency.number_pattern, agency=agency.code, code=code, year=year, seq=seq)
+    return number, int(seq)
 
 
 def peek(uow: UnitOfWork, agency: Agency, code: str, year: int) -> str:

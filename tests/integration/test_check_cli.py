@@ -58,3 +58,31 @@ def test_calendar_import_and_show(desk_env: DeskEnv, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("2026-03-02,perhaps,x\n", encoding="utf-8")
     assert desk_env.run("calendar", "import", str(bad)).code == 2
+
+
+def test_check_all_in_worker_processes_prints_what_one_process_prints(desk_env: DeskEnv,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import sys
+
+    samples = [p for p in sorted((FIXTURES / "cases").glob("*.json")) if not p.name.endswith(".expect.json")]
+    for sample in samples:
+        _import(desk_env, sample)
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    alone = desk_env.run("check", "--all", "--json")
+    contexts: list[str] = []
+    real = multiprocessing.get_context
+
+    def spy(method: str | None = None) -> object:
+        contexts.append(str(method))
+        return real(method)
+
+    monkeypatch.setattr("os.cpu_count", lambda: 3)
+    monkeypatch.setattr("desk.services.review.RUN", 2)  # runs of two cases, handed out to the workers
+    monkeypatch.setattr(multiprocessing, "get_context", spy)
+    shared = desk_env.run("check", "--all", "--json")
+    if sys.platform.startswith("linux"):
+        assert contexts == ["fork"]
+    assert shared.code == alone.code == 1, shared.err
+    assert shared.out == alone.out
+    assert len(json.loads(shared.out)) == len(samples) > 2 * 2  # more runs than one

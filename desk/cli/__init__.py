@@ -17,6 +17,46 @@ from desk.errors import DeskError
 
 VERB_MODULES = ("cases", "documents", "check", "calendar", "dossier", "archive", "gui", "lifecycle", "reports",
                 "discretion", "forms", "users", "settings", "scans")
+# Every verb, in the order the modules register them: its module and its line in ``desk --help``. A command
+# imports only its verb's module, and ``desk --help`` none (each costs 5-30 ms of imports a command does not use).
+# tests/unit/test_cli_verbs.py proves this table says what the modules register; a verb missing here still runs
+# (the whole parser is built for a word the table does not know).
+VERBS: dict[str, tuple[str, str]] = {
+    "init": ("cases", "create or migrate the database"),
+    "demo": ("cases", "fill an empty database with a demo agency and cases"),
+    "import": ("cases", "import one case (desk-case/1 JSON)"),
+    "export": ("cases", "export one case as desk-case/1 JSON"),
+    "cases": ("cases", "list cases"),
+    "kinds": ("documents", "the document catalogue"),
+    "draft": ("documents", "draft a document of a case"),
+    "edit": ("documents", "change fields of a draft"),
+    "issue": ("documents", "number and issue (freeze) a draft"),
+    "void": ("documents", "void an issued document (its number stays spent)"),
+    "serve": ("documents", "record service of a document"),
+    "render": ("documents", "write a document as DOCX and/or PDF"),
+    "check": ("check", "the procedure completeness check (exit 1 when a blocker stands)"),
+    "calendar": ("calendar", "the holiday calendar (holidays and make-up working days)"),
+    "dossier": ("dossier", "bind a case's dossier as one PDF per volume"),
+    "archive": ("archive", "check, number, package and freeze a case"),
+    "verify": ("archive", "re-check an archive package's structure, every checksum and its signature"),
+    "audit": ("archive", "the audit log"),
+    "gui": ("gui", "open the window"),
+    "new": ("lifecycle", "register a new case (案源登记)"),
+    "update": ("lifecycle", "change an open case's facts"),
+    "record": ("lifecycle", "record an event no document records by itself"),
+    "events": ("lifecycle", "the case's events, recorded and implied by its documents"),
+    "next": ("lifecycle", "what the case's procedure expects next"),
+    "stats": ("reports", "the enforcement statistics of a month or a year"),
+    "publish": ("reports", "the penalty publication list of a period; record publication or withdrawal"),
+    "discretion": ("discretion", "discretion standards (裁量基准): import versions, list, apply to a case"),
+    "forms": ("forms", "pre-numbered forms: register blocks, hand them over, spoil, reconcile"),
+    "users": ("users", "the people who sign in (an administrator's verbs)"),
+    "whoami": ("users", "who is acting: the user, roles and squad"),
+    "keys": ("users", "the agency's SM2 signing key"),
+    "settings": ("settings", "the agency's settings: contact, payment, receiving bodies, limits"),
+    "scan": ("scans", "attach the scan (PDF/JPEG) of an issued document's signed paper; the dossier binds it in "
+                      "the document's place"),
+}
 log = logging.getLogger("desk")
 
 
@@ -27,12 +67,18 @@ class _Parser(argparse.ArgumentParser):
         raise UserError("bad_option", option=self.prog, detail=message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: Sequence[str] = VERB_MODULES, *, listed: bool = False) -> argparse.ArgumentParser:
+    """The parser with the verbs of ``modules``; ``listed``: every verb of the table, named and helped only
+    (what ``desk --help`` shows, without importing a verb module)."""
     parser = _Parser(prog="desk", description="Desk — administrative enforcement case files")
     # its own dest: a verb's ``--version`` (``desk discretion apply --version 2025-1``) writes ``args.version``
     parser.add_argument("--version", dest="show_version", action="store_true", help="print Desk's version and exit")
     sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
-    for name in VERB_MODULES:
+    if listed:
+        for verb, (_, line) in VERBS.items():
+            sub.add_parser(verb, help=line)
+        return parser
+    for name in modules:
         try:
             module = import_module(f"desk.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -43,12 +89,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parser_for(args: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser a command line needs: its verb's module only, the verb table for none, all for the unknown."""
+    verb = next((a for a in args if not a.startswith("-")), None)
+    if verb is None:
+        return build_parser(listed=True)
+    if verb in VERBS:
+        return build_parser([VERBS[verb][0]])
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one verb; every failure ends as one line on stderr and the contract's exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        parser = build_parser()
-        args = parser.parse_args(args_list or ["gui"])
+        args_list = args_list or ["gui"]
+        parser = parser_for(args_list)
+        args = parser.parse_args(args_list)
         if args.show_version:
             from desk import __version__
 

@@ -8,6 +8,8 @@ arguments and returns an exit code. Handlers import what they need when they run
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -99,9 +101,35 @@ def parser_for(args: Sequence[str]) -> argparse.ArgumentParser:
     return build_parser()
 
 
+def _at_exit() -> None:
+    """The process ends: close the database connections, then spare the interpreter its last walks of every
+    module, class and function through the cycle collector (~60 ms of a ``desk`` command): memory is freed by
+    reference counts as the modules are cleared, and the process ends anyway."""
+    engine = sys.modules.get("desk.db.engine")
+    if engine is not None:
+        engine.dispose_all()
+    gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one verb; every failure ends as one line on stderr and the contract's exit code."""
+    """Run one verb; every failure ends as one line on stderr and the contract's exit code.
+
+    A command is a short process: the cycle collector waits until the verb is done (start-up creates some
+    500 000 objects that live as long as the process, and collections would walk them again and again: ~50 ms
+    of ``desk render``); the window, which runs all day, keeps it."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    atexit.unregister(_at_exit)
+    atexit.register(_at_exit)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args_list, collecting)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args_list: list[str], collecting: bool) -> int:
     try:
         args_list = args_list or ["gui"]
         parser = parser_for(args_list)
@@ -114,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
+        if args.verb == "gui" and collecting:
+            gc.enable()
         if args.verb not in ("verify",):  # verify reads a package alone: no data folder, no database
             from desk.cli.faults import housekeeping
 

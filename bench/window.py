@@ -8,9 +8,12 @@ offscreen, as ``desk gui`` does; it reports from process start:
 
 - the window shown (first paint of the case table);
 - the case list's first page of rows in (target ≤ 1.0 s, bench/startup.py's window target);
-- the deadlines panel filled: the deadlines of every open case falling due within 14 days, overdue ones and
+- the deadlines panel filled: the deadlines of every open case falling due within 7 days, overdue ones and
   those that cannot be counted (target ≤ 1.0 s as well: it is what a clerk reads first).
-Prints the medians, the target beside each, the load average.
+Desk keeps each open case's deadlines (desk.services.due_index) and computes a case's again when it changed.
+The bulk-inserted cases were never computed: the first window computes all of them once, as the first window
+after an upgrade or a calendar import does. That first run is printed on its own, labelled; the medians are of
+the runs after it. Prints the target beside each figure, the load average.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cases", type=int, default=10_000)
-    parser.add_argument("--give-up", type=float, default=120.0, help="seconds after which a run stops waiting")
+    parser.add_argument("--give-up", type=float, default=300.0, help="seconds after which a run stops waiting")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="desk-bench-window-") as tmp:
         home = Path(tmp) / "home"
@@ -76,13 +79,15 @@ def main(argv: list[str]) -> int:
         env = as_installed({**os.environ, "DESK_HOME": str(home), "DESK_DATABASE_URL":
                             f"sqlite:///{home / 'desk.sqlite3'}", "QT_QPA_PLATFORM": "offscreen",
                             "DESK_LANG": "zh_CN", "DESK_CACHE": str(Path(tmp) / "cache")})
-        shown, rows, deadlines, items = [], [], [], 0
-        for run in range(args.runs + 1):  # the first run warms the disk cache and is not counted
+        shown, rows, deadlines, items, first = [], [], [], 0, 0.0
+        for run in range(args.runs + 1):  # the first run computes every case's deadlines once
             began = time.time()
             out = subprocess.run([sys.executable, "-c", CHILD, str(args.give_up)], env=env, capture_output=True,
                                  text=True, check=True)
             marks = json.loads(out.stdout.strip().splitlines()[-1])
-            if run:
+            if not run:
+                first = marks.get("deadlines", began + args.give_up) - began
+            else:
                 shown.append(marks["shown"] - began)
                 rows.append(marks.get("rows", began + args.give_up) - began)
                 deadlines.append(marks.get("deadlines", began + args.give_up) - began)
@@ -93,6 +98,8 @@ def main(argv: list[str]) -> int:
         at_most("case list: first page of rows", statistics.median(rows), "s", TARGET_S),
         at_most("deadlines panel filled", statistics.median(deadlines), "s", TARGET_S),
     ])
+    print(f"  first window on this database (computes the {args.cases} open cases' deadlines once, as after an "
+          f"upgrade or a calendar import): deadlines panel filled after {first:.1f} s")
     return 0
 
 

@@ -2,12 +2,12 @@
 
 Derived data: ``desk.services.due_index`` writes them from each case's snapshot (``procedure.deadlines``) and
 writes a case's again whenever the case, its documents or its events, the holiday calendar or Desk changed
-(``DeadlineMark.version``). Nothing else reads or writes them.
+(``DeadlineMark``). Nothing else reads or writes them.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -27,9 +27,14 @@ class CaseDeadline(Base):
 
 
 class DeadlineMark(Base):
-    """Which state of a case its deadlines were written from."""
+    """Which state of a case its deadlines were written from (compared in SQL with the case's state now)."""
 
     __tablename__ = "deadline_mark"
 
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
-    version: Mapped[str] = mapped_column(String(200))
+    case_updated: Mapped[datetime | None]  # the case's updated_at
+    documents_changed: Mapped[datetime | None]  # its documents' last updated_at
+    documents: Mapped[int]
+    events_last: Mapped[int | None]  # its events' last id
+    events: Mapped[int]
+    calendar: Mapped[str] = mapped_column(String(64))  # the imported holiday days and Desk's version

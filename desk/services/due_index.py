@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Select, case, delete, func, or_, select
 
@@ -58,25 +58,32 @@ def _calendar_key(uow: UnitOfWork) -> str:
     return hashlib.sha256(f"{__version__}|{days}".encode()).hexdigest()[:16]
 
 
-def _states(uow: UnitOfWork, ids: Select[int]) -> list[tuple[int, str, str | None]]:
-    """(case id, its state now, the state its deadlines were computed from) of the cases ``ids`` selects."""
+def _state(ids: Select[int]) -> Select[int, datetime | None, datetime | None, int, int | None, int]:
+    """(case id, updated_at, its documents' last change, their count, its events' last id, their count)."""
     docs = (select(Document.case_id, func.max(Document.updated_at).label("changed"),
                    func.count(Document.id).label("n")).group_by(Document.case_id).subquery())
     events = (select(Event.case_id, func.max(Event.id).label("last"), func.count(Event.id).label("n"))
               .group_by(Event.case_id).subquery())
-    rows = uow.session.execute(
-        select(Case.id, Case.updated_at, docs.c.changed, docs.c.n, events.c.last, events.c.n, DeadlineMark.version)
-        .where(Case.id.in_(ids))
-        .outerjoin(docs, docs.c.case_id == Case.id)
-        .outerjoin(events, events.c.case_id == Case.id)
-        .outerjoin(DeadlineMark, DeadlineMark.case_id == Case.id))
-    key = _calendar_key(uow)
-    return [(row[0], key + "|" + "|".join("" if v is None else str(v) for v in row[1:6]), row[6]) for row in rows]
+    return (select(Case.id, Case.updated_at, docs.c.changed, func.coalesce(docs.c.n, 0), events.c.last,
+                   func.coalesce(events.c.n, 0))
+            .where(Case.id.in_(ids))
+            .outerjoin(docs, docs.c.case_id == Case.id)
+            .outerjoin(events, events.c.case_id == Case.id))
 
 
 def stale(uow: UnitOfWork) -> list[int]:
-    """The open cases whose deadlines are missing or were computed from another state of the case."""
-    return sorted(case_id for case_id, now, marked in _states(uow, _open_cases(uow)) if now != marked)
+    """The open cases whose deadlines are missing or were computed from another state of the case: compared in
+    SQL, column by column."""
+    now = _state(_open_cases(uow)).subquery()
+    mark = DeadlineMark
+    return list(uow.session.scalars(
+        select(now.c.id).outerjoin(mark, mark.case_id == now.c.id)
+        .where(or_(mark.case_id.is_(None), mark.calendar != _calendar_key(uow),
+                   mark.case_updated.is_distinct_from(now.c.updated_at),
+                   mark.documents_changed.is_distinct_from(now.c.changed),
+                   mark.documents != now.c[3], mark.events_last.is_distinct_from(now.c.last),
+                   mark.events != now.c[5]))
+        .order_by(now.c.id)))
 
 
 def refresh(uow: UnitOfWork, case_ids: list[int], today: date) -> None:
@@ -84,18 +91,20 @@ def refresh(uow: UnitOfWork, case_ids: list[int], today: date) -> None:
     from desk.services.calendar_admin import calendar
     from desk.services.cases import load_casefile
 
-    cal = calendar(uow.session)
+    cal, key = calendar(uow.session), _calendar_key(uow)
     for start in range(0, len(case_ids), BATCH):
         chunk = case_ids[start:start + BATCH]
-        states = _states(uow, select(Case.id).where(Case.id.in_(chunk)))
+        states = uow.session.execute(_state(select(Case.id).where(Case.id.in_(chunk)))).all()
         uow.session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(chunk)))
         uow.session.execute(delete(DeadlineMark).where(DeadlineMark.case_id.in_(chunk)))
-        for case_id, now, _ in states:
+        for case_id, updated, changed, documents, events_last, events in states:
             cf = load_casefile(uow, case_id)
             for d in upcoming(cf, cal, today):
                 uow.session.add(CaseDeadline(case_id=case_id, rule=d.rule, due=d.due, document=d.document,
                                              provisional=d.provisional, missing_year=d.missing_year))
-            uow.session.add(DeadlineMark(case_id=case_id, version=now))
+            uow.session.add(DeadlineMark(case_id=case_id, case_updated=updated, documents_changed=changed,
+                                         documents=documents, events_last=events_last, events=events,
+                                         calendar=key))
         uow.session.flush()
         uow.session.expunge_all()
 

@@ -37,4 +37,4 @@ class DeadlineMark(Base):
     documents: Mapped[int]
     events_last: Mapped[int | None]  # its events' last id
     events: Mapped[int]
-    calendar: Mapped[str] = mapped_column(String(64))  # the imported holiday days and Desk's version
+    context: Mapped[str] = mapped_column(String(64))  # the holiday days, the agencies' settings, Desk's version

@@ -2,15 +2,17 @@
 
 Each case's deadlines are computed from its snapshot by ``procedure.deadlines.upcoming`` (the rules' own
 periods) and kept in ``case_deadline``; ``deadline_mark`` says from which state of the case they were computed:
-its own last change, its documents' last change and count, its events' last id and count, the imported holiday
-days and Desk's version. Before the deadlines are read, the open cases whose state is no longer their mark's
-are found with one query and computed again (none, usually; every open case once after a calendar import or an
-upgrade); then the soonest are read, with the counts, in SQL.
+its own last change, its documents' last change and count, its events' last id and count, and a key of the
+imported holiday days, the agencies' settings and Desk's version. Before the deadlines are read, the open cases
+whose state is no longer their mark's are found with one query and computed again (none, usually; every open
+case once after a calendar import, a change of settings or an upgrade); then the soonest are read, with the
+counts, in SQL.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -51,11 +53,15 @@ def _open_cases(uow: UnitOfWork) -> Select[int]:
     return stmt.where(Case.squad == own) if own is not None else stmt
 
 
-def _calendar_key(uow: UnitOfWork) -> str:
-    from desk.models import CalendarDay
+def _context_key(uow: UnitOfWork) -> str:
+    """What a case's deadlines depend on besides the case: the imported holiday days, the agencies' settings
+    (thresholds) and Desk's version (its rules and periods)."""
+    from desk.models import Agency, CalendarDay
 
     days = uow.session.execute(select(CalendarDay.day, CalendarDay.working).order_by(CalendarDay.day)).all()
-    return hashlib.sha256(f"{__version__}|{days}".encode()).hexdigest()[:16]
+    agencies = uow.session.execute(select(Agency.id, Agency.settings).order_by(Agency.id)).all()
+    settings = json.dumps([[a, s] for a, s in agencies], sort_keys=True, default=str)
+    return hashlib.sha256(f"{__version__}|{days}|{settings}".encode()).hexdigest()[:16]
 
 
 def _state(ids: Select[int]) -> Select[int, datetime | None, datetime | None, int, int | None, int]:
@@ -78,7 +84,7 @@ def stale(uow: UnitOfWork) -> list[int]:
     mark = DeadlineMark
     return list(uow.session.scalars(
         select(now.c.id).outerjoin(mark, mark.case_id == now.c.id)
-        .where(or_(mark.case_id.is_(None), mark.calendar != _calendar_key(uow),
+        .where(or_(mark.case_id.is_(None), mark.context != _context_key(uow),
                    mark.case_updated.is_distinct_from(now.c.updated_at),
                    mark.documents_changed.is_distinct_from(now.c.changed),
                    mark.documents != now.c[3], mark.events_last.is_distinct_from(now.c.last),
@@ -91,7 +97,7 @@ def refresh(uow: UnitOfWork, case_ids: list[int], today: date) -> None:
     from desk.services.calendar_admin import calendar
     from desk.services.cases import load_casefile
 
-    cal, key = calendar(uow.session), _calendar_key(uow)
+    cal, key = calendar(uow.session), _context_key(uow)
     for start in range(0, len(case_ids), BATCH):
         chunk = case_ids[start:start + BATCH]
         states = uow.session.execute(_state(select(Case.id).where(Case.id.in_(chunk)))).all()
@@ -104,7 +110,7 @@ def refresh(uow: UnitOfWork, case_ids: list[int], today: date) -> None:
                                              provisional=d.provisional, missing_year=d.missing_year))
             uow.session.add(DeadlineMark(case_id=case_id, case_updated=updated, documents_changed=changed,
                                          documents=documents, events_last=events_last, events=events,
-                                         calendar=key))
+                                         context=key))
         uow.session.flush()
         uow.session.expunge_all()
 

@@ -77,3 +77,10 @@ def test_kept_deadlines_are_the_snapshots_and_follow_every_change(desk_env: Desk
     assert desk_env.run("calendar", "import", str(days)).code == 0
     assert sorted(stale(desk_env)) == sorted(open_ids)
     assert listed(kept(desk_env)) == from_snapshots(desk_env)
+
+    # the agency's periods changed (陈述申辩期限): every open case again, the statement period moved
+    changed = desk_env.run("settings", "set", "statement_working_days=5")
+    assert changed.code == 0, changed.err
+    assert sorted(stale(desk_env)) == sorted(open_ids)
+    longer = kept(desk_env)
+    assert listed(longer) == from_snapshots(desk_env)

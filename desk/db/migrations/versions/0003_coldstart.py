@@ -44,7 +44,7 @@ def upgrade() -> None:
         sa.Column("documents", sa.Integer(), nullable=False),
         sa.Column("events_last", sa.Integer(), nullable=True),
         sa.Column("events", sa.Integer(), nullable=False),
-        sa.Column("calendar", sa.String(length=64), nullable=False),
+        sa.Column("context", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(["case_id"], ["case_file.id"], name=op.f("fk_deadline_mark_case_id_case_file"),
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("case_id", name=op.f("pk_deadline_mark")),

@@ -3,7 +3,9 @@
     python bench/window.py [--runs 3] [--cases 10000]
 
 The database is the demo (agency, officers, 12 real cases) plus bulk-inserted open cases (SQLAlchemy core into a
-temporary SQLite file, as bench/startup.py makes them). Each run is a fresh ``desk`` process opening the window
+temporary SQLite file, as bench/startup.py makes them); each general-procedure one gets its filing (a ``filed``
+event) between 0 and 119 days ago, so that its 90-day decision limit is overdue, due this week or later: the
+panel lists its 200 soonest and counts them all. Each run is a fresh ``desk`` process opening the window
 offscreen, as ``desk gui`` does; it reports from process start:
 
 - the window shown (first paint of the case table);
@@ -75,6 +77,7 @@ def main(argv: list[str]) -> int:
         made = time.perf_counter()
         subprocess.run([sys.executable, str(Path(__file__).with_name("startup.py")), "--make-open", str(home),
                         str(args.cases)], check=True)
+        subprocess.run([sys.executable, __file__, "--file", str(home)], check=True)
         print(f"database: demo + {args.cases} open cases made in {time.perf_counter() - made:.1f} s")
         env = as_installed({**os.environ, "DESK_HOME": str(home), "DESK_DATABASE_URL":
                             f"sqlite:///{home / 'desk.sqlite3'}", "QT_QPA_PLATFORM": "offscreen",
@@ -103,5 +106,25 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def file_cases(home: Path) -> None:
+    """A ``filed`` event for every open general-procedure case without events, 0 … 119 days ago."""
+    from datetime import date, timedelta
+
+    from sqlalchemy import create_engine, insert, select
+
+    from desk.models import Case, Event
+
+    engine = create_engine(f"sqlite:///{home / 'desk.sqlite3'}")
+    with engine.begin() as conn:
+        ids = conn.scalars(select(Case.id).where(Case.status == "open", Case.procedure == "general",
+                                                 ~Case.events.any())).all()
+        today = date.today()
+        conn.execute(insert(Event), [{"case_id": case_id, "position": 0, "type": "filed",
+                                      "on": today - timedelta(days=case_id % 120)} for case_id in ids])
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--file":
+        file_cases(Path(sys.argv[2]))
+        raise SystemExit(0)
     raise SystemExit(main(sys.argv[1:]))

@@ -75,7 +75,7 @@ def open_case(session: Session, case_id: int, today: date | None = None) -> Case
     return CaseView(cf, check(cf, calendar=cal, today=today), tuple(upcoming(cf, cal, today)), today)
 
 
-DUE_LISTED = 500  # the panel lists the soonest; its summary counts them all
+DUE_LISTED = 200  # the panel lists the soonest (a day's work and more); its summary counts them all
 
 
 def due_soon(session: Session, progress: Progress, *, days: int, today: date | None = None) -> DueList:

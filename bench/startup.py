@@ -48,7 +48,7 @@ class FirstPaint(QObject):
             marks.setdefault("shown", time.time())
         return False
 
-app, window = open_window(user="chenjg")
+app, window = open_window(user="chenjg", ask=False)  # the console operator: no password asked
 painted = FirstPaint()
 window.cases.table.viewport().installEventFilter(painted)
 def rows():
@@ -60,8 +60,9 @@ print(json.dumps(marks))
 """
 
 
-def make_database(home: Path, cases: int) -> None:
-    """The demo, then ``cases`` in all, bulk-inserted (3 % open, the rest closed or archived)."""
+def make_database(home: Path, cases: int, open_every: int = 33) -> None:
+    """The demo, then ``cases`` in all, bulk-inserted (one in ``open_every`` open, 3 %; the rest closed or
+    archived)."""
     os.environ["DESK_HOME"] = str(home)
     os.environ["DESK_DATABASE_URL"] = f"sqlite:///{home / 'desk.sqlite3'}"
     from sqlalchemy import insert, select
@@ -92,7 +93,7 @@ def make_database(home: Path, cases: int) -> None:
             "source": "patrol", "procedure": s.procedure, "outcome": s.outcome, "squad": SQUADS[i % len(SQUADS)],
             "discovered_on": filed, "violation_on": filed, "filed_on": filed, "facts": "", "evidence": [],
             "violated": [s.violated], "basis": [s.basis], "discretion": {}, "penalty_kinds": list(s.kinds),
-            "officers": [], "status": "open" if i % 33 == 0 else ("archived" if i % 2 else "closed"),
+            "officers": [], "status": "open" if i % open_every == 0 else ("archived" if i % 2 else "closed"),
             "party_name": party.name, "created_at": now, "updated_at": now,
             "search_key": key_of(number, party.name, s.cause, [n for _kind, n in numbered]),
         })
@@ -218,7 +219,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--make":
-        make_database(Path(sys.argv[2]), int(sys.argv[3]))
+    if len(sys.argv) == 4 and sys.argv[1] in ("--make", "--make-open"):  # --make-open: every case open
+        make_database(Path(sys.argv[2]), int(sys.argv[3]), open_every=1 if sys.argv[1] == "--make-open" else 33)
         sys.exit(0)
     sys.exit(main())

@@ -89,6 +89,12 @@ def _pg_admin_url() -> str:
     return url
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _font_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Parsed fonts (desk.render.font_cache) are kept in the session's folder, not the user's cache."""
+    os.environ.setdefault("DESK_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def pg_template() -> Iterator[str]:
     """A migrated template database; each test clones it (CREATE DATABASE … TEMPLATE)."""

@@ -156,8 +156,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from desk.db.uow import unit_of_work
-    from desk.services import documents
+    from desk.services.frozen_docx import issued_docx
 
     if not args.docx and not args.pdf:
         raise UserError("bad_option", option="render", detail="give --docx FILE and/or --pdf FILE")
@@ -166,8 +165,13 @@ def cmd_render(args: argparse.Namespace) -> int:
     for target in (args.docx, args.pdf):
         if target:
             outputs.check_target(target)
-    with unit_of_work(write=False) as uow:
-        data = documents.docx_bytes(uow, args.doc)
+    data = issued_docx(args.doc)  # an issued document's frozen DOCX, without the ORM's start-up
+    if data is None:
+        from desk.db.uow import unit_of_work
+        from desk.services import documents
+
+        with unit_of_work(write=False) as uow:
+            data = documents.docx_bytes(uow, args.doc)
     written = []
     if args.docx:
         outputs.write_bytes(args.docx, data)

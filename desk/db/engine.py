@@ -17,6 +17,7 @@ from desk.errors import DatabaseError
 BUSY_TIMEOUT_MS = 120_000
 _migrated: set[str] = set()
 _lock = threading.Lock()
+_engines: list[Engine] = []
 
 
 def _sqlite_setup(engine: Engine) -> None:
@@ -40,6 +41,12 @@ def _sqlite_setup(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def dispose_all() -> None:
+    """Close every pooled connection of this process (a command ends: SQLite folds its write-ahead log back)."""
+    for engine in _engines:
+        engine.dispose()
+
+
 @cache
 def engine_for(url: str) -> Engine:
     """One engine per database URL for the process."""
@@ -55,6 +62,7 @@ def engine_for(url: str) -> Engine:
             _sqlite_setup(engine)
         else:
             engine = create_engine(url, pool_pre_ping=True)
+        _engines.append(engine)
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise DatabaseError("database_unavailable", detail=_first_line(exc)) from None
     return engine

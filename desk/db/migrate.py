@@ -30,16 +30,20 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def _revisions(source: str) -> tuple[str | None, tuple[str, ...]]:
-    """``revision`` and ``down_revision`` of a migration file, read as data (the module is not imported)."""
+    """``revision`` and ``down_revision`` of a migration file, read as data (the module is not imported, nor
+    parsed whole: only the two assignments' values, one line each at the top level)."""
     revision: str | None = None
     down: tuple[str, ...] = ()
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            name, value = node.targets[0].id, ast.literal_eval(node.value)
-            if name == "revision":
-                revision = value
-            elif name == "down_revision" and value:
-                down = (value,) if isinstance(value, str) else tuple(value)
+    for line in source.splitlines():
+        name, equals, value = line.partition("=")
+        name = name.split(":")[0].strip()  # ``revision: str = "…"`` as alembic's newer template writes it
+        if not equals or line[:1].isspace() or name not in ("revision", "down_revision"):
+            continue
+        value = ast.literal_eval(value.strip())
+        if name == "revision":
+            revision = value
+        elif value:
+            down = (value,) if isinstance(value, str) else tuple(value)
     return revision, down
 
 
@@ -48,7 +52,7 @@ def heads() -> frozenset[str]:
     """The newest revisions: one per independent line of migrations (each topic may add its own)."""
     revisions: set[str] = set()
     parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
+    for path in (p for p in (MIGRATIONS / "versions").iterdir() if p.suffix == ".py"):
         revision, down = _revisions(path.read_text(encoding="utf-8"))
         if revision:
             revisions.add(revision)

@@ -5,6 +5,7 @@ from desk.models.audit import AuditEntry
 from desk.models.base import Base
 from desk.models.calendar import CalendarDay
 from desk.models.case import Attachment, Case, Document, Event, Party
+from desk.models.deadline import CaseDeadline, DeadlineMark
 from desk.models.discretion import DiscretionStandard
 from desk.models.identity import Credential, PackageSeal, SigningKey
 from desk.models.numbering import FormBlock, FormSpoiled, NumberCounter, NumberLog
@@ -16,7 +17,9 @@ __all__ = [
     "Base",
     "CalendarDay",
     "Case",
+    "CaseDeadline",
     "Credential",
+    "DeadlineMark",
     "DiscretionStandard",
     "Document",
     "Event",

@@ -29,6 +29,7 @@ class Deadline:
     document: str | None = None
     overdue: bool = False
     provisional: bool = False  # counted on a provisional calendar (推定): recomputed when the notice is imported
+    missing_year: int | None = None  # not countable: the year without holiday data
 
 
 Due = tuple[date | None, Document | None] | None
@@ -90,6 +91,14 @@ CANDIDATES: tuple[tuple[str, str, Callable[[Context], Due]], ...] = (
 )
 
 
+WHAT = {rule: what for rule, what, _ in CANDIDATES}
+
+
+def not_countable(rule: str, year: int, lang: str) -> Deadline:
+    """The deadline of ``rule`` that runs into ``year``, a year without holiday data."""
+    return Deadline(render(MESSAGES["calendar_missing"], {"year": year}, lang), None, rule, missing_year=year)
+
+
 def upcoming(cf: CaseFile, calendar: Calendar, today: date) -> list[Deadline]:
     """The open deadlines of a case not yet closed, earliest first (passed ones marked overdue)."""
     ctx = Context(cf, calendar, today, rules())
@@ -101,7 +110,7 @@ def upcoming(cf: CaseFile, calendar: Calendar, today: date) -> list[Deadline]:
         try:
             found = compute(ctx)
         except CalendarMissing as missing:
-            out.append(Deadline(render(MESSAGES["calendar_missing"], {"year": missing.year}, lang), None, rule))
+            out.append(not_countable(rule, missing.year, lang))
             continue
         due, doc = found or (None, None)
         if due is not None:

@@ -26,8 +26,8 @@ files dropped into ``DESK_HOME/fonts`` are found first::
     regular = ["仿宋_GB2312.ttf", "simfang.ttf", "uming.ttc#AR PL UMing CN"]
 
 reportlab embeds only TrueType (glyf) outlines; CFF-flavoured fonts (Noto CJK ``.ttc``/``.otf``, most
-``.otf``) are skipped with a message in ``FontMap.problems``. Fonts are parsed and registered with reportlab
-once per process.
+``.otf``) are skipped with a message in ``FontMap.problems``. Fonts are registered with reportlab once per
+process; what reportlab parses out of a font file is kept on disk (desk.render.font_cache).
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from desk import config
+from desk.render.font_cache import load_font
 
 log = logging.getLogger(__name__)
 
@@ -247,7 +247,7 @@ class _GlyphTable:
 def _register(info: SfntInfo) -> Face:
     """Parse and register one font with reportlab (once per process)."""
     name = f"Desk-{info.path.stem}-{info.index}".replace(" ", "")
-    font = TTFont(name, str(info.path), subfontIndex=info.index)
+    font = load_font(name, info.path, info.index)
     font.shapable = False  # Desk lays text out itself: no harfbuzz shaping, so no use for reportlab's glyph → chars
     face = font.face  # (reportlab ≥ 5): for a Chinese font ~40 000 small lists, visited by every full collection
     face.__dict__.pop("glyphToChar", None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -17,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk.ui.dates import short_date
-from desk.ui.ops.cases import DueItem, due_soon, week_end
+from desk.ui.ops.cases import due_soon
 from desk.ui.runner import Latest, Runner
 from desk.ui.session import Session
 from desk.ui.signals import emit
 from desk.ui.text import _
 from desk.ui.wrapping import WrappingDelegate
+
+if TYPE_CHECKING:
+    from desk.services.due_index import Due, DueList
 
 DAYS_AHEAD = 7
 CASE_WIDTH = 110  # …立字〔2026〕10号
@@ -47,7 +51,7 @@ class DeadlinesPanel(QWidget):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._latest = Latest(runner)
-        self.items: tuple[DueItem, ...] = ()
+        self.items: tuple[Due, ...] = ()
         self.summary = QLabel(_("Loading deadlines…"))
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -75,8 +79,8 @@ class DeadlinesPanel(QWidget):
         day = today or date.today()
         self._latest.submit(lambda p: due_soon(session, p, days=DAYS_AHEAD, today=day), lambda r: self._show(r, day))
 
-    def _show(self, items: tuple[DueItem, ...], today: date) -> None:
-        self.items = items
+    def _show(self, found: DueList, today: date) -> None:
+        self.items = items = found.items
         self.tree.clear()
         for item in items:
             due = item.deadline.due
@@ -89,13 +93,10 @@ class DeadlinesPanel(QWidget):
                 for column in range(3):
                     row.setForeground(column, QBrush(color))
             self.tree.addTopLevelItem(row)
-        overdue = sum(1 for i in items if i.deadline.overdue)
-        undated = sum(1 for i in items if i.deadline.due is None)
         self.summary.setText(_("{count} due in the next {days} days, {overdue} overdue, {undated} not countable")
-                             .format(count=len(items) - overdue - undated, days=DAYS_AHEAD, overdue=overdue,
-                                     undated=undated))
-        end = week_end(today)
-        emit(self.due_this_week, frozenset(i.case_id for i in items if i.deadline.due and i.deadline.due <= end))
+                             .format(count=found.total - found.overdue - found.undated, days=DAYS_AHEAD,
+                                     overdue=found.overdue, undated=found.undated))
+        emit(self.due_this_week, found.this_week)
 
     def _open(self, row: QTreeWidgetItem) -> None:
         emit(self.case_opened, int(row.data(0, Qt.ItemDataRole.UserRole)))

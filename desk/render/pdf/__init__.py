@@ -4,7 +4,8 @@
 subset per font for the whole volume) and says where each document lies; ``docx_flowables`` gives the
 flowables and page templates for callers that compose their own volume (``build_volume``);
 ``unsupported_features`` names what a template uses that the renderer cannot draw;
-``render_pdf_libreoffice`` is the optional LibreOffice backend (same fonts); ``without_ascii85`` makes
+``desk.render.pdf.libreoffice`` is the optional LibreOffice backend (same fonts; imported only by who uses
+it: it costs a ``desk render`` process 10 ms of imports); ``without_ascii85`` makes
 reportlab write plain deflated streams, as the renderer does, for other reportlab passes.
 """
 
@@ -19,7 +20,6 @@ from desk.render.pdf.document import (
     without_ascii85,
 )
 from desk.render.pdf.features import unsupported_features
-from desk.render.pdf.libreoffice import render_pdf_libreoffice
 
 __all__ = [
     "DocumentPages",
@@ -29,7 +29,6 @@ __all__ = [
     "docx_flowables",
     "render_many",
     "render_pdf",
-    "render_pdf_libreoffice",
     "unsupported_features",
     "without_ascii85",
 ]

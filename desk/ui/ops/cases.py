@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # the core loads on the background thread, after the window s
     from desk.procedure.checker import Report
     from desk.procedure.deadlines import Deadline
     from desk.services.cases import CaseRow
+    from desk.services.due_index import DueList
     from desk.ui.runner import Progress
     from desk.ui.session import Session
 
@@ -74,34 +75,30 @@ def open_case(session: Session, case_id: int, today: date | None = None) -> Case
     return CaseView(cf, check(cf, calendar=cal, today=today), tuple(upcoming(cf, cal, today)), today)
 
 
-@dataclass(frozen=True)
-class DueItem:
-    case_id: int
-    case_number: str
-    party: str
-    deadline: Deadline
+DUE_LISTED = 200  # the panel lists the soonest (a day's work and more); its summary counts them all
 
 
-def due_soon(session: Session, progress: Progress, *, days: int, today: date | None = None) -> tuple[DueItem, ...]:
+def due_soon(session: Session, progress: Progress, *, days: int, today: date | None = None) -> DueList:
     """The deadlines of open cases falling due within ``days`` (overdue ones too, and those that cannot be
-    counted for want of a holiday calendar), earliest first."""
-    from desk.procedure.deadlines import upcoming
-    from desk.services.calendar_admin import calendar
-    from desk.services.cases import list_cases, load_casefile
+    counted for want of a holiday calendar), earliest first: read from the kept deadlines (desk.services.
+    due_index), after those of the cases changed since were computed again (a batch per transaction)."""
+    from desk.errors import DeskError
+    from desk.services import due_index
 
     today = today or date.today()
-    until = today + timedelta(days=days)
-    out: list[DueItem] = []
     with session.uow(write=False) as uow:
-        cal = calendar(uow.session)
-        open_rows = list_cases(uow, status="open")
-        for i, row in enumerate(open_rows):
-            progress.check()
-            cf = load_casefile(uow, row.id)
-            out += [DueItem(row.id, row.number or "", row.party, d)
-                    for d in upcoming(cf, cal, today) if d.due is None or d.due <= until]
-            progress(100 * (i + 1) // len(open_rows))
-    return tuple(sorted(out, key=lambda item: item.deadline.due or date.min))
+        behind = due_index.stale(uow)
+    for start in range(0, len(behind), due_index.BATCH):
+        progress.check()
+        try:
+            with session.uow() as uow:
+                due_index.refresh(uow, behind[start:start + due_index.BATCH], today)
+        except DeskError:  # another desktop computed the same cases meanwhile (PostgreSQL): theirs stand
+            pass
+        progress(100 * min(start + due_index.BATCH, len(behind)) // len(behind))
+    with session.uow(write=False) as uow:
+        return due_index.due_soon(uow, until=today + timedelta(days=days), today=today, week_end=week_end(today),
+                                  limit=DUE_LISTED)
 
 
 def week_end(today: date) -> date:

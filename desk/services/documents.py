@@ -145,7 +145,6 @@ def issue_checked(uow: UnitOfWork, ref: str | int, *, on: date | None = None, fo
         raise UserError("document_not_draft", ref=doc.number or doc.id, status=Term(doc.status))
     k = kind(doc.kind)
     on = on or date.today()
-    limits.require(limits.date_error(on))
     agency = uow.session.get(Agency, doc.agency_id)
     assert agency is not None
     if form is not None and not k.numbered:
@@ -174,10 +173,10 @@ def guard_verdict(uow: UnitOfWork, doc: Document, on: date, cf: CaseFile | None 
     ``cf``: the case's snapshot when the caller has it already (else it is loaded)."""
     from desk.procedure.guard import judge
     from desk.services.calendar_admin import calendar
-    from desk.services.lifecycle import refuse_future
+    from desk.services.lifecycle import require_recorded_date
     from desk.services.mapping import document_facts
 
-    refuse_future(on, "--on")
+    require_recorded_date(on, "--on")
     k = kind(doc.kind)
     try:
         _require_complete(k, doc.fields or {})
@@ -253,10 +252,10 @@ def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: s
     A document is served once: recording it again is refused unless ``correct`` says why the first record
     was wrong (the audit log keeps the first record; the receipt made for it is voided and a new one made).
     """
-    from desk.services.lifecycle import refuse_future
+    from desk.services.lifecycle import require_recorded_date
 
     access.require(uow, "serve")
-    refuse_future(on, "--on")
+    require_recorded_date(on, "--on")
     doc = get(uow, ref)
     case = doc.case
     ensure_writable(case)
@@ -282,7 +281,6 @@ def serve(uow: UnitOfWork, ref: str | int, *, on: date, method: str, receiver: s
                     and d.issued_on and d.issued_on <= on]
         if not consents:
             raise UserError("electronic_without_consent")
-    limits.require(limits.date_error(on))
     limits.require(limits.text_error(receiver or "", limits.DOCUMENT["receiver"]), "--receiver")
     doc.served_on, doc.service, doc.receiver = on, method, receiver
     doc.updated_at = datetime.now(UTC)

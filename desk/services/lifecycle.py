@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desk.casefile import facts as f
-from desk.casefile import jsonio, schema
+from desk.casefile import jsonio, limits, schema
 from desk.casefile.derived import implied_events
 from desk.db.uow import UnitOfWork
 from desk.errors import Problem, UserError, ValidationError
@@ -365,11 +365,17 @@ def events(cf: f.CaseFile) -> list[EventRow]:
 
 
 
-def refuse_future(day: date, label: str, today: date | None = None) -> None:
-    """An issue or service date after today is refused: Desk records only what has happened."""
+def require_recorded_date(day: date, label: str, today: date | None = None) -> None:
+    """The date of an issue or a service: refused after today (Desk records only what has happened) and before
+    the earliest date Desk keeps (limits.date_error, the one check of both bounds)."""
     today = today or date.today()
-    if day > today:
+    failure = limits.date_error(day, today=today)
+    if failure is None:
+        return
+    key, params = failure
+    if key == "date_in_future":
         raise UserError("day_in_future", label=label, value=day, today=today)
+    raise UserError(key, **params)
 
 
 def _outcome_values(case: Case) -> dict[str, object]:

@@ -73,7 +73,27 @@ def taiwan_catalog() -> Catalog:
         if m.id:
             out.add(m.id, to_taiwan(str(m.string), ui=is_ui(m.locations)), auto_comments=m.auto_comments,
                     locations=m.locations, context=m.context)
+    for wording, where in printed_wordings().items():
+        if wording not in out:
+            out.add(wording, to_taiwan(wording), auto_comments=[f"printed wording shown in the window: {where}"])
     return out
+
+
+def printed_wordings() -> dict[str, str]:
+    """The Chinese words the window shows as a document prints them — every template field's label and every
+    choice's wording — with where each comes from. The zh_TW window looks them up by the Chinese text itself
+    (desk.ui.text.field_label, choice_text): an English label may stand for two Chinese ones (Conclusion:
+    复核结论, 审核结论)."""
+    from desk.catalogue import catalogue
+    from desk.render.labels import CHOICE_LABELS
+
+    found: dict[str, str] = {}
+    for kind_id, k in sorted(catalogue().items()):
+        for field in k.fields:
+            found.setdefault(field.label, f"desk/templates/{kind_id}/manifest.toml")
+    for wording in CHOICE_LABELS.values():
+        found.setdefault(wording, "desk/render/labels.py")
+    return found
 
 
 def render(catalog: Catalog) -> bytes:

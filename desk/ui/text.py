@@ -107,18 +107,16 @@ def titles_in_ui_script(text: str) -> str:
 
 
 def choice_text(code: str) -> str:
-    """A manifest choice as the user reads it: the printed wording in Chinese, the code in English."""
+    """A manifest choice as the user reads it: the printed wording in Chinese (in Taiwan's script in zh_TW),
+    the code in English."""
     if config.language() == "en":
         return code.replace("_", " ")
     from desk.render.labels import label
 
-    return label(code)
+    return gettext(label(code))
 
 
 def field_label(label: str, label_en: str) -> str:
-    """A manifest field's label in the user's language."""
-    lang = config.language()
-    if lang == "en":
-        return label_en
-    translated = gettext(label_en)
-    return translated if lang == "zh_TW" and translated != label_en else label
+    """A manifest field's label in the user's language: zh_TW looks the Chinese label itself up (the catalog
+    holds every printed wording, tools/po_zh_tw.py), English uses the manifest's own."""
+    return label_en if config.language() == "en" else gettext(label)

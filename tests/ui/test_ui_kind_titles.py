@@ -72,3 +72,37 @@ def test_the_dossier_index_names_documents_in_taiwan_script(window: MainWindow, 
 def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
     assert item is not None
     return [c for i in range(item.childCount()) if (c := item.child(i)) is not None]
+
+
+def test_the_editor_labels_and_choices_speak_taiwan_script(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from desk.ui.editor.view import EditorView
+    from tests.ui.conftest import OPEN_CASE, open_workspace
+
+    choose(window, "繁體中文")
+    workspace = open_workspace(qtbot, window, OPEN_CASE)
+    workspace.open_editor("rectification_order", None)
+    editor = window.tabs.currentWidget()
+    assert isinstance(editor, EditorView)
+    settle(qtbot, window.runner)
+    form = editor.findChild(QFormLayout)
+    assert form is not None
+    labels = {w.text().removesuffix(" *") for w in form.parentWidget().findChildren(QLabel)}
+    manifest = {f.label for f in kind("rectification_order").fields}
+    assert "責令改正（停止）的具體規定" in labels and "违法事实" not in labels
+    assert not [label for label in manifest if label in labels and to_taiwan(label) != label]  # none left simplified
+    assert {to_taiwan(label) for label in manifest} <= labels
+    from desk.ui.text import choice_text
+
+    assert choice_text("direct") == "直接送達" and choice_text("individual_business") == "個體工商戶"
+
+
+def test_every_printed_wording_has_its_taiwan_form_in_the_catalog() -> None:
+    from desk.i18n import gettext
+    from desk.render.labels import CHOICE_LABELS
+
+    wordings = {f.label for k in catalogue().values() for f in k.fields} | set(CHOICE_LABELS.values())
+    assert {w: gettext(w, "zh_TW") for w in wordings} == {w: to_taiwan(w) for w in wordings}
+    assert gettext("复核结论", "zh_TW") == "複核結論" and gettext("审核结论", "zh_TW") == "審核結論"
+    assert {w: gettext(w, "zh_CN") for w in wordings} == {w: w for w in wordings}  # zh_CN prints them as they are

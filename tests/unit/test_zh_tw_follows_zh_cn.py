@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel.messages.pofile import read_po
 
 from desk.i18n import LOCALE_DIR
-from tools.po_zh_tw import is_ui, to_taiwan
+from tools.po_zh_tw import is_ui, printed_wordings, to_taiwan
 
 
 def _catalog(lang: str) -> dict[str, str]:
@@ -15,7 +15,9 @@ def _catalog(lang: str) -> dict[str, str]:
 
 def test_zh_tw_is_converted_from_zh_cn() -> None:
     cn, tw = _catalog("zh_CN"), _catalog("zh_TW")
-    assert set(tw) == set(cn)
+    printed = set(printed_wordings()) - set(cn)  # the printed wordings the window shows, looked up by themselves
+    assert set(tw) == set(cn) | printed
+    assert {w: tw[w] for w in printed} == {w: to_taiwan(w) for w in printed}
     with (LOCALE_DIR / "zh_CN" / "LC_MESSAGES" / "desk.po").open("rb") as f:
         ui = {str(m.id) for m in read_po(f) if m.id and is_ui(m.locations)}
     stale = [msgid for msgid, text in cn.items() if tw[msgid] != to_taiwan(text, ui=msgid in ui)]

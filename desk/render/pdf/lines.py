@@ -147,9 +147,16 @@ class _LineBuilder:
 def break_lines(atoms: list[Atom], measure: Measure) -> list[Line]:
     lines: list[Line] = []
     builder = _LineBuilder(measure, True)
+    limit = measure.end + EPSILON
     queue = deque(_segments(atoms))
     while queue:
         start, end = queue.popleft()
+        if end - start == 1:  # most segments: one Chinese character, which fits unless the line is full
+            atom = atoms[start]
+            if (atom.char and atom.char not in SPACES and atom.char not in "\t\n" and builder.pending is None
+                    and builder.x + atom.width - atom.auto_space <= limit):
+                builder.add(atom)
+                continue
         segment = atoms[start:end]
         if segment[0].char in "\t\n":
             builder.add(segment[0])

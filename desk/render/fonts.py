@@ -259,7 +259,7 @@ _FAST_FLATE = _FastFlate()
 def _register(info: SfntInfo) -> Face:
     """Parse and register one font with reportlab (once per process)."""
     name = f"Desk-{info.path.stem}-{info.index}".replace(" ", "")
-    font = TTFont(name, str(info.path), subfontIndex=info.index)
+    font = TTFont(name, str(info.path), subfontIndex=info.index, asciiReadable=False)
     font.shapable = False  # Desk lays text out itself: no harfbuzz shaping, so no use for reportlab's glyph → chars
     face = font.face  # (reportlab ≥ 5): for a Chinese font ~40 000 small lists, visited by every full collection
     face.__dict__.pop("glyphToChar", None)

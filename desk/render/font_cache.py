@@ -32,7 +32,6 @@ from typing import Any, overload
 from weakref import WeakKeyDictionary
 
 from reportlab import Version as REPORTLAB_VERSION
-from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 from reportlab.rl_config import unShapedFontGlob
 
@@ -155,12 +154,13 @@ def _store(entry: Path, face: TTFontFace) -> None:
         log.info("font cache %s not written (%s)", entry, exc)
 
 
-def load_font(name: str, path: Path, index: int) -> TTFont:
-    """reportlab's ``TTFont(name, path, subfontIndex=index)``, its parsed tables from the cache when there."""
+def load_font(name: str, path: Path, index: int, *, ascii_readable: bool) -> TTFont:
+    """reportlab's ``TTFont(name, path, subfontIndex=index, asciiReadable=ascii_readable)``, its parsed tables
+    from the cache when there."""
     entry = _entry(path, index)
     face = _cached_face(entry, path)
     if face is None:
-        font = TTFont(name, str(path), subfontIndex=index)
+        font = TTFont(name, str(path), subfontIndex=index, asciiReadable=ascii_readable)
         _store(entry, font.face)
         return font
     font = TTFont.__new__(TTFont)  # what TTFont.__init__ sets, with the face from the cache
@@ -168,6 +168,6 @@ def load_font(name: str, path: Path, index: int) -> TTFont:
     font.face = face
     font.encoding = TTEncoding()
     font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable
+    font._asciiReadable = ascii_readable
     font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
     return font

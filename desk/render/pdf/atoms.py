@@ -11,7 +11,7 @@ size as LibreOffice sets it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import cache
 from weakref import WeakKeyDictionary
 
 from desk.render.fonts import Face, FontMap
@@ -48,9 +48,9 @@ class Atom:
         return (self.face.info.descent * self.size if self.face else 0.0) - self.rise
 
 
-_Glyph = tuple[Face, float, float, float]  # face, size, advance, rise
-_MEMO: WeakKeyDictionary[FontMap, tuple[dict[tuple[RunFormat, str], Face], dict[tuple[str, RunFormat, bool], _Glyph]]]
-_MEMO = WeakKeyDictionary()
+_Glyph = tuple[Face, float, float, float, bool]  # face, size, advance, rise, missing from every font
+_Glyphs = dict[RunFormat, tuple[dict[str, _Glyph], dict[str, _Glyph]]]  # format → (Western, East Asian) → char →
+_MEMO: WeakKeyDictionary[FontMap, tuple[dict[tuple[RunFormat, str], Face], _Glyphs]] = WeakKeyDictionary()
 
 
 class Shaper:
@@ -88,9 +88,8 @@ class Shaper:
         k = 0
         for item in items:
             if isinstance(item, model.Text):
-                for char in item.text:
-                    out.append(self._char(char, item.fmt, scripts[k]))
-                    k += 1
+                out += self._chars(item, scripts[k : k + len(item.text)])
+                k += len(item.text)
             elif isinstance(item, model.Tab):
                 out.append(Atom("\t", self.face(item.fmt, False), item.fmt.size, item.fmt, 0.0, 0.0))
             elif isinstance(item, model.LineBreak):
@@ -101,15 +100,23 @@ class Shaper:
             _auto_space(out)
         return out
 
-    def _char(self, char: str, fmt: RunFormat, east_asian: bool) -> Atom:
-        key = (char, fmt, east_asian)
-        glyph = self._glyphs.get(key)
-        if glyph is None:
-            glyph = self._glyphs[key] = self._glyph(char, fmt, east_asian)
-        face, size, advance, rise = glyph
-        if not face.has(char) and char not in "\u00a0\u2011":
-            self.missing.add(char)
-        return Atom(char, face, size, fmt, advance, advance + fmt.char_spacing, rise)
+    def _chars(self, item: model.Text, scripts: list[bool]) -> list[Atom]:
+        """One atom per character of a run. The run's format is looked up once, not per character (hashing a
+        format hashes its sixteen fields)."""
+        fmt, spacing, out = item.fmt, item.fmt.char_spacing, []
+        tables = self._glyphs.get(fmt)
+        if tables is None:
+            tables = self._glyphs[fmt] = ({}, {})
+        for char, east_asian in zip(item.text, scripts, strict=True):
+            table = tables[east_asian]
+            glyph = table.get(char)
+            if glyph is None:
+                glyph = table[char] = self._glyph(char, fmt, east_asian)
+            face, size, advance, rise, missing = glyph
+            if missing:
+                self.missing.add(char)
+            out.append(Atom(char, face, size, fmt, advance, advance + spacing, rise))
+        return out
 
     def _glyph(self, char: str, fmt: RunFormat, east_asian: bool) -> _Glyph:
         face = self.face(fmt, east_asian, char)
@@ -122,7 +129,8 @@ class Shaper:
             size, rise = size * SCRIPT_SIZE, rise + fmt.size * SUPER_RISE
         elif fmt.vert_align == "subscript":
             size, rise = size * SCRIPT_SIZE, rise - fmt.size * SUB_DROP
-        return face, size, face.width(char, size) * fmt.scale, rise
+        missing = not face.has(char) and char not in "\u00a0\u2011"
+        return face, size, face.width(char, size) * fmt.scale, rise, missing
 
     def metrics(self, fmt: RunFormat) -> tuple[float, float]:
         """Ascent and descent of an empty line in format ``fmt`` (both scripts' fonts count)."""
@@ -147,10 +155,23 @@ def _resolve_scripts(items: list[model.Inline]) -> list[bool]:
 
 
 def _auto_space(atoms: list[Atom]) -> None:
-    for a, b in pairwise(atoms):
-        if a.face is None or b.face is None:
-            continue
-        if (is_ideograph(a.char) and is_alnum_latin(b.char)) or (is_alnum_latin(a.char) and is_ideograph(b.char)):
-            ea = a if is_ideograph(a.char) else b
+    sides = [_side(a.char) if a.face is not None else 0 for a in atoms]
+    for i in range(len(atoms) - 1):
+        here, after = sides[i], sides[i + 1]
+        if here and after and here != after:
+            a = atoms[i]
+            ea = a if here == _IDEOGRAPH else atoms[i + 1]
             a.auto_space = ea.size * AUTO_SPACE
             a.width += a.auto_space
+
+
+_IDEOGRAPH, _ALNUM_LATIN = 1, 2
+
+
+@cache
+def _side(char: str) -> int:
+    """Which side of the automatic East Asian/Western space a character is on: an ideograph, a Western letter or
+    figure, or neither (0)."""
+    if char and is_ideograph(char):
+        return _IDEOGRAPH
+    return _ALNUM_LATIN if is_alnum_latin(char) else 0

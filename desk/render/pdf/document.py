@@ -24,6 +24,7 @@ from lxml import etree
 from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate
 
+from desk.db.bulk import no_gc
 from desk.errors import TemplateError
 from desk.render.fonts import FontMap, default_fonts
 from desk.render.pdf import model
@@ -207,6 +208,7 @@ def _lay_out(parts: Sequence[RenderedDoc], fonts: FontMap) -> VolumePdf:
     return VolumePdf(buffer.getvalue(), [DocumentPages(s, e - s) for s, e in zip(starts, ends, strict=True)])
 
 
+@no_gc()  # a page is ~20 000 short-lived objects: the collector would walk the whole heap every few documents
 def render_many(
     docs: Sequence[Docx], out: Path | None = None, *, fonts: FontMap | None = None, strict: bool = True
 ) -> VolumePdf:

@@ -70,19 +70,23 @@ def _segments(atoms: list[Atom]) -> list[tuple[int, int]]:
     """Unbreakable runs of atoms: ``[start, end)`` index pairs."""
     out = []
     start = 0
-    for i in range(1, len(atoms) + 1):
-        if i == len(atoms) or _breakable(atoms[i - 1], atoms[i]):
+    chars = [a.char for a in atoms]
+    for i in range(1, len(chars)):
+        if _breakable(chars[i - 1], chars[i]):
             out.append((start, i))
             start = i
+    if atoms:
+        out.append((start, len(atoms)))
     return out
 
 
-def _breakable(a: Atom, b: Atom) -> bool:
-    if a.char in "\t\n" or b.char in "\t\n":
+def _breakable(a: str, b: str) -> bool:
+    """Whether a line may break between two atoms' characters ("" a picture, "\t" a tab, "\n" a line break)."""
+    if a in "\t\n" or b in "\t\n":
         return True
-    if not a.char or not b.char:  # pictures
-        return b.char not in SPACES
-    return can_break(a.char, b.char)
+    if not a or not b:  # pictures
+        return b not in SPACES
+    return can_break(a, b)
 
 
 class _LineBuilder:
@@ -147,9 +151,16 @@ class _LineBuilder:
 def break_lines(atoms: list[Atom], measure: Measure) -> list[Line]:
     lines: list[Line] = []
     builder = _LineBuilder(measure, True)
+    limit = measure.end + EPSILON
     queue = deque(_segments(atoms))
     while queue:
         start, end = queue.popleft()
+        if end - start == 1:  # most segments: one Chinese character, which fits unless the line is full
+            atom = atoms[start]
+            if (atom.char and atom.char not in SPACES and atom.char not in "\t\n" and builder.pending is None
+                    and builder.x + atom.width - atom.auto_space <= limit):
+                builder.add(atom)
+                continue
         segment = atoms[start:end]
         if segment[0].char in "\t\n":
             builder.add(segment[0])
@@ -197,8 +208,9 @@ def _fitting(segment: list[Atom], x: float, end: float) -> int:
 def set_heights(lines: list[Line], fmt: ParaFormat, empty: tuple[float, float]) -> None:
     """Line heights and baselines from the atoms' fonts and the paragraph's line spacing."""
     for line in lines:
-        ascent = max((a.ascent for a in line.atoms if a.char != "\n" or len(line.atoms) == 1), default=empty[0])
-        descent = max((a.descent for a in line.atoms if a.char != "\n" or len(line.atoms) == 1), default=empty[1])
+        atoms = line.atoms if len(line.atoms) == 1 else [a for a in line.atoms if a.char != "\n"]
+        ascent = max((a.ascent for a in atoms), default=empty[0])
+        descent = max((a.descent for a in atoms), default=empty[1])
         natural = ascent + descent
         if fmt.line_rule == "exact":
             line.height, line.baseline = fmt.line, fmt.line * EXACT_ASCENT

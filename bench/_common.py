@@ -112,3 +112,24 @@ def show(title: str, figures: Sequence[Figure], cache_hits: Sequence[Figure] = (
         print("  cache hits (the same content again; not what a user meets, no target):")
         for f in cache_hits:
             print(f"  {_pad(f.name, width)}{f.value:10.3g} {f.unit}")
+
+
+# The start of a child process that opens the window as ``desk gui`` does (offscreen) and marks, in ``marks``,
+# when the case table first paints; bench/startup.py and bench/window.py add what they wait for after it.
+WINDOW_CHILD = """
+import json, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from desk.ui.app import open_window
+
+marks = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            marks.setdefault("shown", time.time())
+        return False
+
+app, window = open_window(user="chenjg", ask=False)  # the console operator: no password asked
+painted = FirstPaint()
+window.cases.table.viewport().installEventFilter(painted)
+"""

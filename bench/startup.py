@@ -26,6 +26,10 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import WINDOW_CHILD
+
 STARTUP_CASES = 10_000
 SEARCH_CASES = 100_000
 STARTUP_TARGET_S = 1.0
@@ -35,22 +39,7 @@ SEARCHES = {"case number": "东综执立字〔2026〕5", "brackets typed": "立�
 
 # the child: open the window as ``desk gui`` does; report when the case table first paints, and when its first
 # page of rows is in
-CHILD = """
-import json, time
-from PySide6.QtCore import QEvent, QObject
-from desk.ui.app import open_window
-
-marks = {}
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            marks.setdefault("shown", time.time())
-        return False
-
-app, window = open_window(user="chenjg", ask=False)  # the console operator: no password asked
-painted = FirstPaint()
-window.cases.table.viewport().installEventFilter(painted)
+CHILD = WINDOW_CHILD + """
 def rows():
     marks["rows"] = time.time()
     app.quit()

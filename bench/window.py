@@ -32,26 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import as_installed, at_most, show
+from _common import WINDOW_CHILD, as_installed, at_most, show
 
 TARGET_S = 1.0
-CHILD = """
-import json, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from desk.ui.app import open_window
-
-marks = {}
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            marks.setdefault("shown", time.time())
-        return False
-
-app, window = open_window(user="chenjg", ask=False)  # the console operator: no password asked
-painted = FirstPaint()
-window.cases.table.viewport().installEventFilter(painted)
-
+CHILD = WINDOW_CHILD + """
 def done(name):
     marks.setdefault(name, time.time())
     if "rows" in marks and "deadlines" in marks:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desk.ui.editor.view import EditorView
 from desk.ui.main_window import MainWindow
 from desk.ui.runner import Runner
 from desk.ui.workspace import CaseWorkspace
@@ -207,3 +208,12 @@ def open_workspace(qtbot: QtBot, window: MainWindow, case_id: int) -> CaseWorksp
     qtbot.waitUntil(lambda: workspace.view is not None, timeout=WAIT_MS)
     settle(qtbot, window.runner)
     return workspace
+
+
+def open_new_editor(qtbot: QtBot, window: MainWindow, case_id: int, kind_id: str) -> EditorView:
+    """The editor of a new draft of ``kind_id`` in the case's workspace, settled."""
+    open_workspace(qtbot, window, case_id).open_editor(kind_id, None)
+    editor = window.tabs.currentWidget()
+    assert isinstance(editor, EditorView)
+    settle(qtbot, window.runner)
+    return editor

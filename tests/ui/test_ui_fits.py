@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout
 from pytestqt.qtbot import QtBot
 
-from desk.ui.editor.view import EditorView
 from desk.ui.main_window import DOCK_WIDTH, MainWindow
-from tests.ui.conftest import OPEN_CASE, WAIT_MS, open_workspace, settle
+from tests.ui.conftest import OPEN_CASE, WAIT_MS, open_new_editor, settle
 
 
 def small_screen(window: MainWindow, qtbot: QtBot) -> None:
@@ -34,11 +33,7 @@ def test_the_deadlines_dock_wraps_what_falls_due(window: MainWindow, qtbot: QtBo
 
 def test_english_editor_labels_sit_above_wide_fields(window: MainWindow, qtbot: QtBot) -> None:
     small_screen(window, qtbot)
-    workspace = open_workspace(qtbot, window, OPEN_CASE)
-    workspace.open_editor("rectification_order", None)
-    editor = window.tabs.currentWidget()
-    assert isinstance(editor, EditorView)
-    settle(qtbot, window.runner)
+    editor = open_new_editor(qtbot, window, OPEN_CASE, "rectification_order")
     form = editor.findChild(QFormLayout)
     assert form is not None and form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows
     narrow = [name for name, field in editor.form.inputs.items() if field.isVisible() and field.width() < 300]

@@ -77,15 +77,10 @@ def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
 def test_the_editor_labels_and_choices_speak_taiwan_script(window: MainWindow, qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QFormLayout, QLabel
 
-    from desk.ui.editor.view import EditorView
-    from tests.ui.conftest import OPEN_CASE, open_workspace
+    from tests.ui.conftest import OPEN_CASE, open_new_editor
 
     choose(window, "繁體中文")
-    workspace = open_workspace(qtbot, window, OPEN_CASE)
-    workspace.open_editor("rectification_order", None)
-    editor = window.tabs.currentWidget()
-    assert isinstance(editor, EditorView)
-    settle(qtbot, window.runner)
+    editor = open_new_editor(qtbot, window, OPEN_CASE, "rectification_order")
     form = editor.findChild(QFormLayout)
     assert form is not None
     labels = {w.text().removesuffix(" *") for w in form.parentWidget().findChildren(QLabel)}

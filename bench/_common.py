@@ -101,17 +101,26 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - _columns(text), 0)
 
 
+def _number(value: float) -> str:
+    """Three significant figures, never in exponent form (3 120 cases/s, not 3.12e+03)."""
+    if abs(value) >= 1000:
+        return f"{round(value, -len(str(int(abs(value)))) + 3):10,.0f}".replace(",", " ")
+    return f"{value:10.3g}"
+
+
 def show(title: str, figures: Sequence[Figure], cache_hits: Sequence[Figure] = ()) -> None:
     load = os.getloadavg()[0]
     print(f"\n{title}  (load average {load:.1f} on {os.cpu_count()} CPUs)")
     width = max(_columns(f.name) for f in [*figures, *cache_hits]) + 2
+    units = max(_columns(f.unit) for f in figures) + 2
+    targets = max(_columns(f.target) for f in figures) + 2
     for f in figures:
         verdict = "" if f.met is None else ("met" if f.met else "MISSED")
-        print(f"  {_pad(f.name, width)}{f.value:10.3g} {f.unit:<9}{_pad(f.target, 16)}{verdict}")
+        print(f"  {_pad(f.name, width)}{_number(f.value)} {_pad(f.unit, units)}{_pad(f.target, targets)}{verdict}")
     if cache_hits:
         print("  cache hits (the same content again; not what a user meets, no target):")
         for f in cache_hits:
-            print(f"  {_pad(f.name, width)}{f.value:10.3g} {f.unit}")
+            print(f"  {_pad(f.name, width)}{_number(f.value)} {f.unit}")
 
 
 # The start of a child process that opens the window as ``desk gui`` does (offscreen) and marks, in ``marks``,

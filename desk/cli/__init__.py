@@ -121,26 +121,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     The cycle collector waits while the command starts: start-up creates some 500 000 objects that live as long
     as the process (SQLAlchemy, reportlab, the models), and collections would walk them again and again (~50 ms
     of ``desk render``). After ``START_UP_S`` seconds it collects as usual, so that a long batch (``check
-    --all`` over 100 000 cases) keeps its memory bounded; the window, which runs all day, keeps it throughout."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    --all`` over 100 000 cases) keeps its memory bounded. The window, which runs all day, is left alone: it moves
+    collection to its UI thread while its ops run (desk.ui.collector)."""
+    args_list = list(sys.argv[1:] if argv is None else argv) or ["gui"]
     atexit.unregister(_at_exit)
     atexit.register(_at_exit)
+    if args_list[0] == "gui":  # the window collects on its UI thread while ops run (desk.ui.collector)
+        return _run(args_list)
     collecting = gc.isenabled()
     resume = threading.Timer(START_UP_S, gc.enable if collecting else gc.disable)
     resume.daemon = True
     gc.disable()
     resume.start()
     try:
-        return _run(args_list, collecting)
+        return _run(args_list)
     finally:
         resume.cancel()
         if collecting:
             gc.enable()
 
 
-def _run(args_list: list[str], collecting: bool) -> int:
+def _run(args_list: list[str]) -> int:
     try:
-        args_list = args_list or ["gui"]
         parser = parser_for(args_list)
         args = parser.parse_args(args_list)
         if args.show_version:
@@ -151,8 +153,6 @@ def _run(args_list: list[str], collecting: bool) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
-        if args.verb == "gui" and collecting:
-            gc.enable()
         if args.verb not in ("verify",):  # verify reads a package alone: no data folder, no database
             from desk.cli.faults import housekeeping
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desk.errors import Cancelled
+from desk.ui import collector
 from desk.ui.errors import show_error
 from desk.ui.signals import emit
 from desk.ui.text import _
@@ -121,6 +122,7 @@ class Runner(QObject):
         self._tasks.add(task)
         if len(self._tasks) == 1:
             emit(self.busy_changed, True)
+        collector.hold()  # no collection on the worker's thread (desk.ui.collector)
         self.pool.start(_Job(op, task))
         return task
 
@@ -130,6 +132,7 @@ class Runner(QObject):
 
     def _end(self, task: Task) -> None:
         self._tasks.discard(task)
+        collector.release()
         task.deleteLater()
         if not self._tasks:
             emit(self.busy_changed, False)

@@ -129,3 +129,39 @@ def test_emitting_keeps_the_interpreters_true_alive(parent: QWidget) -> None:
     for _ in range(1000):
         emit(runner.busy_changed, False)
     assert sys.getrefcount(True) >= before
+
+
+def test_while_ops_run_only_the_ui_thread_collects_garbage(parent: QWidget, qtbot: QtBot) -> None:
+    """A collection on a worker thread could destroy a Qt object there (a segfault seen in CI): while an op runs,
+    automatic collection is off and the UI thread collects; afterwards it is as it was."""
+    import gc
+    import weakref
+
+    runner = Runner(parent)
+    release, started = threading.Event(), threading.Event()
+    seen: dict[str, object] = {}
+
+    def op(_p: Progress) -> None:
+        seen["collecting during the op"] = gc.isenabled()
+        started.set()
+        for _ in range(3 * gc.get_threshold()[0]):  # garbage enough for a collection, made on this thread
+            cycle: list[object] = []
+            cycle.append(cycle)
+        release.wait(10)
+
+    class Cycle:
+        pass
+
+    before = gc.isenabled()
+    runner.submit(op)
+    assert started.wait(10)
+    garbage = Cycle()
+    garbage.me = garbage  # type: ignore[attr-defined]
+    collected_on: list[threading.Thread] = []
+    weakref.finalize(garbage, lambda: collected_on.append(threading.current_thread()))
+    del garbage
+    qtbot.waitUntil(lambda: bool(collected_on), timeout=WAIT_MS)  # the UI thread's timer collected it
+    assert collected_on == [threading.main_thread()] and seen["collecting during the op"] is False
+    with qtbot.waitSignal(runner.busy_changed, timeout=WAIT_MS, check_params_cb=lambda busy: not busy):
+        release.set()
+    assert gc.isenabled() is before

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk.casefile.facts import AgencySettings
-from desk.db.bulk import no_gc
+from desk.gc_pause import no_gc
 from desk.models import Case, Document, Event
 from desk.render.labels import PENALTY_KINDS
 from desk.reports.deadlines import Deadlines

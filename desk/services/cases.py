@@ -16,9 +16,9 @@ from desk.casefile import facts as f
 from desk.casefile import jsonio, limits, paths, schema
 from desk.casefile.numbers import parse_number
 from desk.catalogue import kind
-from desk.db.bulk import no_gc
 from desk.db.uow import UnitOfWork
 from desk.errors import FrozenError, NotFound, Problem, ValidationError
+from desk.gc_pause import no_gc
 from desk.models import Agency, Attachment, Base, Case, Document, Event, Party
 from desk.services import (  # noqa: F401  (freeze)
     access,

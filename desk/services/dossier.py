@@ -24,7 +24,6 @@ from typing import NamedTuple
 import pikepdf
 
 from desk import outputs
-from desk.db.bulk import no_gc
 from desk.db.uow import UnitOfWork
 from desk.dossier import navigation
 from desk.dossier.assemble import Bound, Pages, assemble, bookmarks
@@ -37,6 +36,7 @@ from desk.dossier.sheets import IndexRow
 from desk.dossier.stamps import POSITIONS, stamp_pages
 from desk.dossier.typeset import Typesetter
 from desk.errors import Cancelled, UserError
+from desk.gc_pause import no_gc
 from desk.services import access
 from desk.services.cases import load_casefile, resolve
 from desk.services.dossier_sources import Gathered, gather

@@ -24,8 +24,8 @@ from lxml import etree
 from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate
 
-from desk.db.bulk import no_gc
 from desk.errors import TemplateError
+from desk.gc_pause import no_gc
 from desk.render.fonts import FontMap, default_fonts
 from desk.render.pdf import model
 from desk.render.pdf.atoms import Shaper

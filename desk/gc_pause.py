@@ -1,4 +1,4 @@
-"""Reading many rows at once."""
+"""Pausing the cyclic garbage collector while many objects are made that all stay alive (rows, pages)."""
 
 from __future__ import annotations
 
